@@ -1,0 +1,30 @@
+# The two commands of the README: `make reports` and `make test`. Everything else supports them.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: reports test check lab clean
+
+# Create the environment on first use, and again when the requirements change.
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+## Validate the record and print its summary.
+reports: $(STAMP)
+	$(PY) -m helpers.summary
+
+## Validate the record only (curators: run after every edit).
+check: $(STAMP)
+	$(PY) -m helpers.summary > /dev/null && echo "The record is valid."
+	$(PY) -m helpers.verify
+
+## Run every test.
+test: $(STAMP)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) output

@@ -1,0 +1,56 @@
+"""The archived story texts: their SHA-256, and finding a quote in them.
+
+Quotes are compared after normalising white space and typographic quotes, so a quote typed
+with straight quotes matches a story printed with curly ones.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+_TYPOGRAPHIC = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+                              "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+                              "\u00a0": " ", "\u202f": " ", "\u2009": " "})
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Straight quotes, single spaces, no outer space."""
+    return _SPACE.sub(" ", text.translate(_TYPOGRAPHIC)).strip()
+
+
+@dataclass(frozen=True)
+class ArchivedText:
+    path: Path
+    sha256: str
+    text: str
+
+    @property
+    def normalised(self) -> str:
+        return normalise(self.text)
+
+
+def read_archived(path: Path) -> ArchivedText | None:
+    """The file's text and SHA-256, or None if it is not there."""
+    if not path.is_file():
+        return None
+    data = path.read_bytes()
+    return ArchivedText(path, hashlib.sha256(data).hexdigest(), data.decode("utf-8", errors="replace"))
+
+
+def quotes_found(quotes: pd.Series, source_ids: pd.Series, texts: dict[str, str]) -> pd.Series:
+    """True where the quote occurs in its source's normalised text; <NA> where the source has no text.
+
+    `texts` maps source_id to normalised archive text. Empty quotes count as not found.
+    """
+    found = pd.Series(pd.NA, index=quotes.index, dtype="boolean")
+    for source_id, rows in quotes.groupby(source_ids, sort=False):
+        text = texts.get(source_id)
+        if text is None:
+            continue
+        normalised = rows.map(normalise)
+        found.loc[rows.index] = normalised.map(lambda quote: bool(quote) and quote in text).astype("boolean")
+    return found

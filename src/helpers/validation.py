@@ -1,0 +1,170 @@
+"""Turn column rules into a pandera schema and its failure report into curator-readable problems.
+
+A rule is a vectorised test over text cells plus a sentence that says how to fix a failing
+cell. Column rules see one column; row rules see the whole table and name the column they
+blame. Rules whose columns are missing are left out, so one missing column does not hide the
+problems in the others.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import pandera.pandas as pa
+
+from helpers.csvio import RawTable
+from helpers.errors import Problem
+
+WAR_START = pd.Timestamp("2022-02-24")
+
+CellTest = Callable[[pd.Series], pd.Series]
+RowTest = Callable[[pd.DataFrame], pd.Series]
+
+
+@dataclass(frozen=True)
+class ColumnRule:
+    column: str
+    test: CellTest
+    rule: str
+
+
+@dataclass(frozen=True)
+class RowRule:
+    """A rule over several columns; a failing row is reported against `column`."""
+
+    column: str
+    needs: tuple[str, ...]
+    test: RowTest
+    rule: str
+
+
+def validate_table(table: RawTable, rules: list[ColumnRule | RowRule]) -> list[Problem]:
+    """Every problem in `table` under `rules`, with its CSV line, column and value."""
+    present = set(table.cells.columns)
+    column_checks: dict[str, list[pa.Check]] = {c: [] for c in table.cells.columns}
+    row_checks = []
+    blamed: dict[str, str] = {}
+    for number, rule in enumerate(rules):
+        # A per-rule tag keeps two rules with the same sentence apart in pandera's report.
+        error = f"{number}|{rule.rule}"
+        if isinstance(rule, ColumnRule):
+            if rule.column in present:
+                column_checks[rule.column].append(pa.Check(rule.test, error=error))
+        elif set(rule.needs) | {rule.column} <= present:
+            row_checks.append(pa.Check(rule.test, error=error))
+            blamed[error] = rule.column
+    schema = pa.DataFrameSchema(
+        {name: pa.Column("str", checks=checks, nullable=False, coerce=False) for name, checks in column_checks.items()},
+        checks=row_checks,
+    )
+    try:
+        schema.validate(table.cells, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        return _problems_from_failures(table, errors.failure_cases, blamed)
+    return []
+
+
+def _problems_from_failures(table: RawTable, failures: pd.DataFrame, blamed: dict[str, str]) -> list[Problem]:
+    failures = failures[failures["index"].notna() & failures["check"].str.contains("|", regex=False)]
+    is_row_rule = failures["check"].isin(blamed.keys())
+    # pandera reports a failing row once per column; keep the column the rule blames.
+    keep = ~is_row_rule | (failures["column"] == failures["check"].map(blamed))
+    failures = failures[keep]
+    problems = []
+    for column, error, index in failures[["column", "check", "index"]].itertuples(index=False):
+        row = int(index)
+        problems.append(
+            Problem(table.label, int(table.lines.iloc[row]), column, str(table.cells.at[row, column]), error.split("|", 1)[1])
+        )
+    return problems
+
+
+# Reusable cell tests. Cells are text; an empty cell is "".
+
+ID_PATTERN = r"[a-z0-9][a-z0-9_.-]*"
+
+
+def filled(cells: pd.Series) -> pd.Series:
+    return cells.str.len() > 0
+
+
+def no_outer_space(cells: pd.Series) -> pd.Series:
+    return cells.str.strip() == cells
+
+
+def matches(pattern: str, optional: bool = False) -> CellTest:
+    compiled = re.compile(pattern)
+
+    def test(cells: pd.Series) -> pd.Series:
+        ok = cells.str.fullmatch(compiled)
+        return (ok | (cells == "")) if optional else ok
+
+    return test
+
+
+def one_of(allowed, optional: bool = False) -> CellTest:
+    allowed = set(allowed)
+
+    def test(cells: pd.Series) -> pd.Series:
+        ok = cells.isin(allowed)
+        return (ok | (cells == "")) if optional else ok
+
+    return test
+
+
+def unique(cells: pd.Series) -> pd.Series:
+    return ~cells.duplicated(keep=False)
+
+
+def as_date(cells: pd.Series) -> pd.Series:
+    """Cells as dates; anything that is not a real YYYY-MM-DD date becomes NaT."""
+    return pd.to_datetime(cells.where(cells.str.fullmatch(r"\d{4}-\d{2}-\d{2}")), format="%Y-%m-%d", errors="coerce")
+
+
+def real_date(optional: bool = False) -> CellTest:
+    def test(cells: pd.Series) -> pd.Series:
+        ok = as_date(cells).notna()
+        return (ok | (cells == "")) if optional else ok
+
+    return test
+
+
+def within_war(cells: pd.Series) -> pd.Series:
+    """A date not before the full-scale invasion and not in the future (an unreadable date is left to real_date)."""
+    dates = as_date(cells)
+    today = pd.Timestamp(date.today())
+    return dates.isna() | ((dates >= WAR_START) & (dates <= today))
+
+
+def as_whole_number(cells: pd.Series) -> pd.Series:
+    """Cells written as whole numbers without separators; anything else becomes <NA>."""
+    return pd.to_numeric(cells.where(cells.str.fullmatch(r"[0-9]+")), errors="coerce").astype("Int64")
+
+
+def column_rules(column: str, *tests: tuple[CellTest, str]) -> list[ColumnRule]:
+    return [ColumnRule(column, test, rule) for test, rule in tests]
+
+
+def text_rules(column: str, required: bool) -> list[ColumnRule]:
+    rules = [ColumnRule(column, no_outer_space, "remove the spaces at the start or end of the cell")]
+    if required:
+        rules.append(ColumnRule(column, filled, "must not be empty"))
+    return rules
+
+
+def id_rules(column: str) -> list[ColumnRule]:
+    return text_rules(column, required=True) + column_rules(
+        column,
+        (matches(ID_PATTERN, optional=True), "an id is lower-case letters, digits, '_', '-' or '.', starting with a letter or digit"),
+        (unique, "the id is used on another row too: ids must be unique"),
+    )
+
+
+def reference_rules(column: str, allowed, file: str, optional: bool = False) -> list[ColumnRule]:
+    allowed = sorted(set(allowed))
+    shown = ", ".join(allowed[:12]) + (", …" if len(allowed) > 12 else "")
+    return text_rules(column, required=not optional) + column_rules(
+        column, (one_of(allowed, optional=True), f"not an id in {file} (known: {shown})")
+    )

@@ -1,0 +1,20 @@
+"""Figures written back as the stories worded them: "about 10,000", "at least 3,000", "11,000–12,000"."""
+
+import pandas as pd
+
+
+def thousands(values: pd.Series) -> pd.Series:
+    """Whole numbers with thousands separators; <NA> stays empty."""
+    numbers = pd.Series(values, dtype="Int64")
+    text = numbers.map(lambda n: f"{n:,}", na_action="ignore")
+    return text.fillna("").astype("str")
+
+
+def worded(claims: pd.DataFrame, qualifier_labels: pd.Series) -> pd.Series:
+    """Each claim's figure with its qualifier in words; a range as "low–high"."""
+    label = claims["qualifier"].map(qualifier_labels).fillna("").astype("str")
+    figure = thousands(claims["figure"])
+    text = (label + " " + figure).str.strip()
+    is_range = claims["qualifier"].eq("range") & claims["low"].notna() & claims["high"].notna()
+    ranged = thousands(claims["low"]) + "–" + thousands(claims["high"])
+    return text.where(~is_range, ranged)

@@ -1,0 +1,67 @@
+"""Shared fixtures: an editable copy of the record with an archive made to match it."""
+
+import csv
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers.paths import DATA_DIR, DEFAULT_ARCHIVE_DIR
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def write_rows(path: Path, rows: list[dict[str, str]], fieldnames: list[str] | None = None) -> None:
+    fieldnames = fieldnames or list(rows[0].keys())
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fieldnames, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def set_cell(path: Path, key_column: str, key: str, column: str, value: str) -> int:
+    """Set one cell; returns the CSV line of the edited row (header = line 1)."""
+    rows = read_rows(path)
+    for index, row in enumerate(rows):
+        if row[key_column] == key:
+            row[column] = value
+            write_rows(path, rows)
+            return index + 2
+    raise KeyError(key)
+
+
+@pytest.fixture
+def record_copy(tmp_path: Path) -> tuple[Path, Path]:
+    """(data_dir, archive_dir): a copy of data/ and a made-up archive holding exactly its quotes.
+
+    The archive is built from the record itself so these tests run with or without
+    ../shared/sources; the hashes in the copied sources.csv are rewritten to match it.
+    """
+    data_dir = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data_dir)
+    archive_dir = tmp_path / "archive"
+    archive_dir.mkdir()
+    claims = read_rows(data_dir / "claims.csv")
+    exclusions = read_rows(data_dir / "exclusions.csv")
+    sources = read_rows(data_dir / "sources.csv")
+    for source in sources:
+        if not source["archive_file"]:
+            continue
+        words = [c["quote"] for c in claims if c["source_id"] == source["source_id"]]
+        words += [e["context"] for e in exclusions if e["source_id"] == source["source_id"]]
+        text = ("Story text.\n" + "\n".join(words) + "\n").encode("utf-8")
+        (archive_dir / source["archive_file"]).write_bytes(text)
+        source["archive_sha256"] = hashlib.sha256(text).hexdigest()
+    write_rows(data_dir / "sources.csv", sources)
+    return data_dir, archive_dir
+
+
+@pytest.fixture
+def shared_archive() -> Path:
+    if not DEFAULT_ARCHIVE_DIR.is_dir():
+        pytest.skip(f"the archived stories are not at {DEFAULT_ARCHIVE_DIR}")
+    return DEFAULT_ARCHIVE_DIR

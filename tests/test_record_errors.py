@@ -1,0 +1,195 @@
+"""Malformed input: every problem is reported with its file, CSV line, column and rule, all at once."""
+
+from pathlib import Path
+
+import pytest
+
+from helpers import Problem, RecordError, load_record
+
+from conftest import read_rows, set_cell, write_rows
+
+
+def problems_of(data_dir: Path, archive_dir: Path) -> list[Problem]:
+    with pytest.raises(RecordError) as caught:
+        load_record(data_dir, archive_dir)
+    assert str(caught.value).count("\n") == len(caught.value.problems)
+    return caught.value.problems
+
+
+def assert_reported(problems: list[Problem], file: str, line: int, column: str, rule_words: str) -> None:
+    matching = [p for p in problems if (p.file, p.line, p.column) == (file, line, column)]
+    assert matching, f"no problem at {file}:{line}: {column}; got {[str(p) for p in problems]}"
+    assert any(rule_words in p.rule for p in matching), [p.rule for p in matching]
+
+
+def test_the_copy_is_valid(record_copy):
+    data_dir, archive_dir = record_copy
+    assert len(load_record(data_dir, archive_dir).claims) == len(read_rows(data_dir / "claims.csv"))
+
+
+CLAIM_EDITS = [
+    # (column, bad value, words the rule must contain)
+    ("said_on", "2024-02-30", "not a real date"),
+    ("said_on", "2021-06-01", "between 2022-02-24 and today"),
+    ("said_on", "2099-01-01", "between 2022-02-24 and today"),
+    ("figure", "0", "whole number above 0"),
+    ("figure", "-3000", "whole number above 0"),
+    ("figure", "1500.5", "whole number above 0"),
+    ("figure", "10,000", "without separators"),
+    ("qualifier", "roughly", "not an id in qualifiers.csv"),
+    ("source_id", "bbc_2024-10-25", "not an id in sources.csv"),
+    ("claimant_id", "kr_army", "not an id in claimants.csv"),
+    ("quote", "North Korea had sent some 15 000 special forces soldiers to Russia", "not found in the source's archived text"),
+    ("measure", "marched", "not an id in measures.csv"),
+    ("speaker_kind", "secret", "must be one of"),
+]
+
+
+@pytest.mark.parametrize("column, value, rule_words", CLAIM_EDITS)
+def test_a_bad_claim_cell_is_named(record_copy, column, value, rule_words):
+    data_dir, archive_dir = record_copy
+    line = set_cell(data_dir / "claims.csv", "claim_id", "c001", column, value)
+    assert_reported(problems_of(data_dir, archive_dir), "claims.csv", line, column, rule_words)
+
+
+def test_low_above_high(record_copy):
+    data_dir, archive_dir = record_copy
+    path = data_dir / "claims.csv"
+    rows = read_rows(path)
+    index = next(i for i, r in enumerate(rows) if r["qualifier"] == "about")
+    rows[index]["low"], rows[index]["high"] = rows[index]["high"], rows[index]["low"]
+    write_rows(path, rows)
+    problems = problems_of(data_dir, archive_dir)
+    assert_reported(problems, "claims.csv", index + 2, "low", "low is greater than high")
+
+
+def test_bounds_that_contradict_the_qualifier(record_copy):
+    data_dir, archive_dir = record_copy
+    path = data_dir / "claims.csv"
+    # "at least 3 000" with an upper bound, and "as many as 3,000" with a lower one.
+    at_least = set_cell(path, "claim_id", "c005", "high", "3000")
+    up_to = set_cell(path, "claim_id", "c002", "low", "3000")
+    problems = problems_of(data_dir, archive_dir)
+    assert_reported(problems, "claims.csv", at_least, "high", "does not follow from the qualifier")
+    assert_reported(problems, "claims.csv", up_to, "low", "does not follow from the qualifier")
+
+
+def test_duplicate_claim_id(record_copy):
+    data_dir, archive_dir = record_copy
+    line = set_cell(data_dir / "claims.csv", "claim_id", "c002", "claim_id", "c001")
+    problems = problems_of(data_dir, archive_dir)
+    assert_reported(problems, "claims.csv", 2, "claim_id", "must be unique")
+    assert_reported(problems, "claims.csv", line, "claim_id", "must be unique")
+
+
+def test_missing_and_unexpected_columns(record_copy):
+    data_dir, archive_dir = record_copy
+    path = data_dir / "claims.csv"
+    rows = read_rows(path)
+    for row in rows:
+        del row["qualifier"]
+        row["confidence"] = "high"
+    write_rows(path, rows)
+    problems = problems_of(data_dir, archive_dir)
+    assert_reported(problems, "claims.csv", 1, "qualifier", "missing column")
+    assert_reported(problems, "claims.csv", 1, "confidence", "unexpected column")
+
+
+def test_the_other_columns_are_still_checked_when_one_is_missing(record_copy):
+    data_dir, archive_dir = record_copy
+    path = data_dir / "claims.csv"
+    line = set_cell(path, "claim_id", "c003", "figure", "3,000")
+    rows = read_rows(path)
+    for row in rows:
+        del row["notes"]
+    write_rows(path, rows)
+    problems = problems_of(data_dir, archive_dir)
+    assert_reported(problems, "claims.csv", 1, "notes", "missing column")
+    assert_reported(problems, "claims.csv", line, "figure", "without separators")
+
+
+@pytest.mark.parametrize("content", [b"", b"\n\n", b"\xef\xbb\xbf"])
+def test_empty_file(record_copy, content):
+    data_dir, archive_dir = record_copy
+    (data_dir / "claims.csv").write_bytes(content)
+    assert_reported(problems_of(data_dir, archive_dir), "claims.csv", 1, "(header)", "the file is empty")
+
+
+def test_missing_file(record_copy):
+    data_dir, archive_dir = record_copy
+    (data_dir / "claimants.csv").unlink()
+    problems = problems_of(data_dir, archive_dir)
+    assert_reported(problems, "claimants.csv", 0, "(file)", "does not exist")
+
+
+def test_row_with_too_many_cells(record_copy):
+    data_dir, archive_dir = record_copy
+    path = data_dir / "claims.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[3] = lines[3].rstrip("\n") + ",extra\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    assert_reported(problems_of(data_dir, archive_dir), "claims.csv", 4, "(file)", "cells but the header has")
+
+
+def test_not_utf8(record_copy):
+    data_dir, archive_dir = record_copy
+    path = data_dir / "claims.csv"
+    path.write_bytes(path.read_bytes().replace("Kirby".encode(), "Kirby\xe9".encode("latin-1"), 1))
+    problems = problems_of(data_dir, archive_dir)
+    assert any(p.file == "claims.csv" and "not UTF-8" in p.rule and p.line > 1 for p in problems)
+
+
+def test_bom_and_crlf_load(record_copy):
+    data_dir, archive_dir = record_copy
+    for name in ("claims.csv", "sources.csv", "claimants.csv"):
+        path = data_dir / name
+        text = path.read_text(encoding="utf-8")
+        path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    record = load_record(data_dir, archive_dir)
+    assert len(record.claims) == len(read_rows(data_dir / "claims.csv"))
+    assert "claim_id" in record.claims.columns
+
+
+def test_line_numbers_count_line_breaks_inside_cells_and_blank_lines(record_copy):
+    data_dir, archive_dir = record_copy
+    path = data_dir / "claims.csv"
+    rows = read_rows(path)
+    rows[0]["notes"] = "first line\nsecond line"
+    rows[2]["figure"] = "3,000"
+    write_rows(path, rows)
+    path.write_text(path.read_text(encoding="utf-8").replace("\nc002,", "\n\nc002,", 1), encoding="utf-8")
+    # header 1, c001 on 2-3, blank 4, c002 5, c003 6
+    assert_reported(problems_of(data_dir, archive_dir), "claims.csv", 6, "figure", "without separators")
+
+
+def test_all_problems_in_all_files_at_once(record_copy):
+    data_dir, archive_dir = record_copy
+    claim_line = set_cell(data_dir / "claims.csv", "claim_id", "c004", "said_on", "2024-13-01")
+    source_line = set_cell(data_dir / "sources.csv", "source_id", "ap_2024-10-30", "published", "30/10/2024")
+    claimant_line = set_cell(data_dir / "claimants.csv", "claimant_id", "us_dod", "name", "")
+    hash_line = set_cell(data_dir / "sources.csv", "source_id", "newsweek_2024-10-31", "archive_sha256", "0" * 64)
+    problems = problems_of(data_dir, archive_dir)
+    assert_reported(problems, "claims.csv", claim_line, "said_on", "not a real date")
+    assert_reported(problems, "sources.csv", source_line, "published", "not a real date")
+    assert_reported(problems, "claimants.csv", claimant_line, "name", "must not be empty")
+    assert_reported(problems, "sources.csv", hash_line, "archive_sha256", "does not match")
+
+
+def test_statement_rows_must_agree(record_copy):
+    data_dir, archive_dir = record_copy
+    line = set_cell(data_dir / "claims.csv", "claim_id", "c007", "claimant_id", "kr_presidential_office")
+    assert_reported(problems_of(data_dir, archive_dir), "claims.csv", line, "claimant_id", "one statement has one claimant")
+
+
+def test_said_after_publication(record_copy):
+    data_dir, archive_dir = record_copy
+    line = set_cell(data_dir / "claims.csv", "claim_id", "c009", "said_on", "2024-11-02")
+    assert_reported(problems_of(data_dir, archive_dir), "claims.csv", line, "said_on", "said after the story was published")
+
+
+def test_nothing_is_dropped_silently(record_copy):
+    """A row that breaks a rule is reported, never left out of a record that then loads."""
+    data_dir, archive_dir = record_copy
+    set_cell(data_dir / "claims.csv", "claim_id", "c010", "figure", "ten thousand")
+    with pytest.raises(RecordError):
+        load_record(data_dir, archive_dir)
