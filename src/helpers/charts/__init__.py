@@ -1,0 +1,12 @@
+"""Every chart of the notebooks, defined once: a static (matplotlib) and an interactive (plotly) version.
+
+Notebooks call `charts.static(name, record)` / `charts.interactive(name, record)`; the exporter
+walks `CHARTS` and writes each in every format.
+"""
+
+from helpers.charts.registry import CHARTS, Chart, interactive, static
+
+# Importing the chart modules registers their charts, in notebook order.
+from helpers.charts import growth as _growth  # noqa: F401,E402
+
+__all__ = ["CHARTS", "Chart", "interactive", "static"]

@@ -1,0 +1,118 @@
+"""The house style shared by every chart: colours per claimant, fonts, axes, source lines, hovers.
+
+Settings here make the static outputs byte-stable (fixed SVG hash salt, no dates in file
+metadata) so that notebooks compare exactly under nbval and exports are reproducible.
+"""
+
+import html
+import textwrap
+
+import matplotlib
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.dates import DateFormatter
+from matplotlib.ticker import FuncFormatter
+
+from helpers.record import Record
+
+FONT = "DejaVu Sans"
+INK = "#222222"
+MUTED = "#777777"
+GRID = "#e5e5e5"
+FIGURE_SIZE = (9.0, 5.2)
+
+# Metadata that would otherwise stamp a date or the software version into the files.
+SVG_METADATA = {"Date": None, "Creator": None}
+PNG_METADATA = {"Software": None}
+
+MATPLOTLIB_RC = {
+    "font.family": FONT,
+    "font.size": 10,
+    "axes.edgecolor": MUTED,
+    "axes.labelcolor": INK,
+    "axes.titlesize": 13,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "grid.color": GRID,
+    "xtick.color": MUTED,
+    "ytick.color": MUTED,
+    "legend.frameon": False,
+    "svg.hashsalt": "nk-deployment-estimates",
+    "svg.fonttype": "none",
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+}
+
+PLOTLY_LAYOUT = {
+    "font": {"family": f"{FONT}, Arial, sans-serif", "size": 12, "color": INK},
+    "plot_bgcolor": "white",
+    "paper_bgcolor": "white",
+    "hoverlabel": {"align": "left", "font": {"size": 12}},
+    "margin": {"l": 70, "r": 30, "t": 80, "b": 90},
+    "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+    "width": 900,
+    "height": 520,
+}
+AXIS = {"showgrid": True, "gridcolor": GRID, "zeroline": False, "linecolor": MUTED}
+
+
+def apply_matplotlib_style() -> None:
+    matplotlib.rcParams.update(MATPLOTLIB_RC)
+
+
+def claimant_colours(record: Record) -> dict[str, str]:
+    """Colour for each claimant, keyed by both id and short name (the same in every chart)."""
+    claimants = record.claimants
+    colours = dict(zip(claimants["claimant_id"], claimants["colour"]))
+    colours.update(zip(claimants["short_name"], claimants["colour"]))
+    return colours
+
+
+def new_figure(size: tuple[float, float] = FIGURE_SIZE) -> Figure:
+    """A matplotlib figure in the house style, not attached to pyplot (so it never shows twice)."""
+    apply_matplotlib_style()
+    with matplotlib.rc_context(MATPLOTLIB_RC):
+        return Figure(figsize=size, layout="constrained")
+
+
+def thousands_axis(axis) -> None:
+    axis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
+
+
+def date_axis(axis) -> None:
+    axis.set_major_formatter(DateFormatter("%d %b\n%Y"))
+
+
+def source_line(record: Record, claims: pd.DataFrame) -> str:
+    """"Claimants: …. Outlets: …." for the claims a chart draws."""
+    claimants = ", ".join(sorted(claims["claimant_short_name"].unique()))
+    outlets = ", ".join(sorted(claims["outlet"].unique()))
+    return f"Claimants: {claimants}.\nOutlets: {outlets}."
+
+
+def add_source_line(figure: Figure, text: str) -> None:
+    figure.supxlabel(text, x=0.0, ha="left", fontsize=7.5, color=MUTED, wrap=True)
+
+
+def finish_plotly(figure, title: str, subtitle: str, source: str, y_title: str, x_title: str = ""):
+    """Apply the house layout, a title that states the finding, and the source line beneath."""
+    figure.update_layout(
+        **PLOTLY_LAYOUT,
+        title={"text": f"<b>{html.escape(title)}</b><br><span style='font-size:12px'>{html.escape(subtitle)}</span>",
+               "x": 0.01, "xanchor": "left"},
+    )
+    figure.update_xaxes(**AXIS, title_text=x_title)
+    figure.update_yaxes(**AXIS, title_text=y_title, tickformat=",d")
+    figure.add_annotation(text=html.escape(source).replace("\n", "<br>"), xref="paper", yref="paper", x=0, y=-0.2,
+                          xanchor="left", yanchor="top", showarrow=False, align="left",
+                          font={"size": 10, "color": MUTED})
+    return figure
+
+
+def escaped_wrapped(text: str, width: int = 70) -> str:
+    """Text from the data made safe for a plotly hover (HTML-escaped) and wrapped with <br>."""
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width)) if text else ""
