@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: reports test check lab clean
+.PHONY: reports notebooks test check lab clean
 
 # Create the environment on first use, and again when the requirements change.
 $(STAMP): requirements.txt pyproject.toml
@@ -13,9 +13,16 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-## Validate the record and print its summary.
+## Validate the record, print its summary, then build the report into output/: every notebook
+## executed and rendered, every chart as PNG, SVG and HTML, and output/index.html linking them.
+## The committed notebooks are not changed; a failed build leaves output/ as it was.
 reports: $(STAMP)
 	$(PY) -m helpers.summary
+	$(PY) -m helpers.report
+
+## Re-execute the notebooks in place, rewriting their committed outputs (after a deliberate data change).
+notebooks: $(STAMP)
+	$(PY) -m helpers.report.notebooks
 
 ## Validate the record only (curators: run after every edit).
 check: $(STAMP)

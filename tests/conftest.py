@@ -34,17 +34,16 @@ def set_cell(path: Path, key_column: str, key: str, column: str, value: str) -> 
     raise KeyError(key)
 
 
-@pytest.fixture
-def record_copy(tmp_path: Path) -> tuple[Path, Path]:
-    """(data_dir, archive_dir): a copy of data/ and a made-up archive holding exactly its quotes.
-
-    The archive is built from the record itself so these tests run with or without
-    ../shared/sources; the hashes in the copied sources.csv are rewritten to match it.
-    """
-    data_dir = tmp_path / "data"
+def copy_record(folder: Path) -> Path:
+    """A copy of data/ in `folder`; returns its path."""
+    data_dir = folder / "data"
     shutil.copytree(DATA_DIR, data_dir)
-    archive_dir = tmp_path / "archive"
-    archive_dir.mkdir()
+    return data_dir
+
+
+def make_matching_archive(data_dir: Path, archive_dir: Path) -> Path:
+    """Write an archive holding exactly the record's quotes, and rewrite sources.csv's hashes to match it."""
+    archive_dir.mkdir(exist_ok=True)
     claims = read_rows(data_dir / "claims.csv")
     exclusions = read_rows(data_dir / "exclusions.csv")
     sources = read_rows(data_dir / "sources.csv")
@@ -57,7 +56,18 @@ def record_copy(tmp_path: Path) -> tuple[Path, Path]:
         (archive_dir / source["archive_file"]).write_bytes(text)
         source["archive_sha256"] = hashlib.sha256(text).hexdigest()
     write_rows(data_dir / "sources.csv", sources)
-    return data_dir, archive_dir
+    return archive_dir
+
+
+@pytest.fixture
+def record_copy(tmp_path: Path) -> tuple[Path, Path]:
+    """(data_dir, archive_dir): a copy of data/ and a made-up archive holding exactly its quotes.
+
+    The archive is built from the record itself so these tests run with or without
+    ../shared/sources; the hashes in the copied sources.csv are rewritten to match it.
+    """
+    data_dir = copy_record(tmp_path)
+    return data_dir, make_matching_archive(data_dir, tmp_path / "archive")
 
 
 @pytest.fixture
@@ -65,3 +75,7 @@ def shared_archive() -> Path:
     if not DEFAULT_ARCHIVE_DIR.is_dir():
         pytest.skip(f"the archived stories are not at {DEFAULT_ARCHIVE_DIR}")
     return DEFAULT_ARCHIVE_DIR
+
+
+# Session-wide report builds, shared by the build, safety and browser tests.
+from report_builds import built_report, hostile_report  # noqa: E402,F401
