@@ -263,3 +263,20 @@ def filter_claims(
     columns = ["claim_id", "said_on", "claimant_short_name", "speaker", "as_worded", "measure_label", "location",
                "outlet", "quote"]
     return claims.loc[keep, columns].sort_values(["said_on", "claim_id"], ignore_index=True)
+
+
+def latest_by_date(record: Record, measure: str = "sent") -> pd.DataFrame:
+    """Long form of `disagreement`: for every date a claimant spoke, each claimant's statement in force.
+
+    One row per (date, claimant) once the claimant has spoken, with the statement's figure,
+    interval, wording and the day it was said (`said_on`), so stale figures are visible.
+    """
+    table = statements(record)
+    table = table[table["measure"] == measure].sort_values("said_on")
+    dates = pd.DataFrame({"date": table["said_on"].drop_duplicates().sort_values()})
+    grid = dates.merge(table[["claimant_id"]].drop_duplicates(), how="cross").sort_values("date")
+    in_force = pd.merge_asof(grid, table, left_on="date", right_on="said_on", by="claimant_id")
+    in_force = in_force[in_force["statement_id"].notna()].copy()
+    in_force["figure"] = in_force["figure"].astype("int64")
+    in_force["days_old"] = (in_force["date"] - in_force["said_on"]).dt.days
+    return in_force.sort_values(["date", "figure", "claimant"], ignore_index=True)
