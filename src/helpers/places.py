@@ -30,3 +30,8 @@ def route(record: Record) -> pd.DataFrame:
     said = text.groupby(figures["location"]).agg("; ".join)
     stops = stops.assign(figures_said=stops["location"].map(said).fillna(""))
     return stops[["route_order", "location", "name", "kind", "latitude", "longitude", "meaning", "figures_said"]].reset_index(drop=True)
+
+
+def where_phrase(measure_label: str, place: str) -> str:
+    """"in Kursk Oblast" for a count in a region, "moving toward the front in western Russia" otherwise."""
+    return f"in {place}" if measure_label.startswith("in ") else f"{measure_label} in {place}"

@@ -43,9 +43,7 @@ def locations_title(record: Record) -> str:
 
 
 def _where(part: pd.Series, names: pd.Series) -> str:
-    """"in Kursk Oblast" for a regional count, "moving toward the front in western Russia" otherwise."""
-    place = names.get(part["locations"], part["locations"])
-    return f"in {place}" if part["measure_label"].startswith("in ") else f"{part['measure_label']} in {place}"
+    return places.where_phrase(part["measure_label"], names.get(part["locations"], part["locations"]))
 
 
 def _location_rows(record: Record) -> pd.DataFrame:
