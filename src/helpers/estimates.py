@@ -99,9 +99,11 @@ def headline_series(record: Record, end: str | pd.Timestamp | None = None) -> pd
                    "outlets", "step_on", "is_step"]]
 
 
-def growth(record: Record) -> dict:
-    """The headline's growth from its first to its last step: figures, multiple, days, claimants."""
+def growth(record: Record, until: str | pd.Timestamp | None = None) -> dict:
+    """The headline's growth from its first to its last step (up to `until`): figures, multiple, days, claimants."""
     steps = headline_steps(record)
+    if until is not None:
+        steps = steps[steps["said_on"] <= pd.Timestamp(until)]
     first, last = steps.iloc[0], steps.iloc[-1]
     return {
         "first_figure": int(first["figure"]),

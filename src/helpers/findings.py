@@ -5,7 +5,7 @@ Each function returns Markdown in which every piece of data text is escaped.
 
 import pandas as pd
 
-from helpers import estimates, places, provenance
+from helpers import costs, estimates, places, provenance
 from helpers.changelog import record_version
 from helpers.notebook import escape, finding
 from helpers.record import Record
@@ -57,15 +57,18 @@ def pledge_reached(record: Record):
 def disagreement(record: Record):
     table = estimates.disagreement(record)
     current = estimates.disagreement(record, within_days=7)
-    last, now = table.iloc[-1], current.iloc[-1]
+    last = table.iloc[-1]
+    compared = current[current["claimants"] >= 2]
     widest = table.loc[table["ratio"].idxmax()]
-    return finding(
-        f"On {_day(last['date'])} the claimants' latest figures for troops sent ranged from {last['lowest']:,} to "
-        f"{last['highest']:,} ({last['ratio']:.1f}-fold), but much of that gap is age: counting only figures said in "
-        f"the week before, they ranged from {now['lowest']:,} to {now['highest']:,} ({now['ratio']:.1f}-fold), and "
-        f"their intervals {'overlap' if now['intervals_overlap'] else 'do not overlap'}. The widest gap, "
-        f"{widest['ratio']:.1f}-fold, was on {_day(widest['date'])}."
-    )
+    text = (f"On {_day(last['date'])} the claimants' latest figures for troops sent ranged from {last['lowest']:,} to "
+            f"{last['highest']:,} ({last['ratio']:.1f}-fold), but much of that gap is age: figures said months apart. "
+            f"The widest gap, {widest['ratio']:.1f}-fold, was on {_day(widest['date'])}.")
+    if len(compared):
+        now = compared.iloc[-1]
+        text += (f" The last time two or more claimants gave figures within a week of each other, on "
+                 f"{_day(now['date'])}, they ranged from {now['lowest']:,} to {now['highest']:,} "
+                 f"({now['ratio']:.1f}-fold), and their intervals {'overlap' if now['intervals_overlap'] else 'do not overlap'}.")
+    return finding(text)
 
 
 def framing(record: Record):
@@ -87,7 +90,8 @@ def measure_mixups(record: Record):
     for figure, rows in mixups.groupby("figure"):
         meanings = "; ".join(f"{escape(m)} ({escape(c)}, {d:%-d %b})"
                              for m, c, d in zip(rows["measure_label"], rows["claimant"], rows["said_on"]))
-        lines.append(f"- **{figure:,}** stands for {rows['measure_label'].nunique()} different things: {meanings}")
+        lines.append(f"- **{figure:,}** stands for {rows['measure_label'].nunique()} different things in {len(rows)} "
+                     f"statements: {meanings}")
     return finding("\n".join(["The same number, different things counted:", *lines]) if lines else
                    "No figure is used for two different measures.")
 
@@ -120,7 +124,8 @@ def who_said_it(record: Record):
         f"Of {len(claims)} figures, {parts}. {int((coverage['stories'] > 1).sum())} of {len(coverage)} statements "
         f"were carried by more than one story. Where the story dates the statement, it reached print "
         f"{dated['lag_min'].min()}–{dated['lag_max'].max()} days later (median {dated['lag_max'].median():.0f}); "
-        f"{len(lags) - len(dated)} figures are dated only as \"no later than\" their story."
+        f"for {len(lags) - len(dated)} figures the lag is unknown, because the story dates the statement only as "
+        f"\"no later than\" itself or the page shows no date."
     )
 
 
@@ -131,3 +136,38 @@ def quotes(record: Record):
     where = ("the archived stories" if record.archive_dir is not None
              else "no archive (the archive folder is not beside the project)")
     return finding("\n".join([f"Quote checks against {where}:", *lines]))
+
+
+def cost_overview(record: Record):
+    totals = costs.casualty_totals(record)
+    first, last = totals.iloc[0], totals.iloc[-1]
+    statements = costs.casualty_statements(record)
+    return finding(
+        f"{len(statements)} casualty statements by {statements['claimant'].nunique()} claimants, from "
+        f"{_day(statements['said_on'].min())} to {_day(statements['said_on'].max())}. Killed and wounded together "
+        f"rose from {first['total']:,} ({escape(first['wordings'])}; {escape(first['claimant'])}, {_day(first['said_on'])}) "
+        f"to {last['total']:,} ({escape(last['wordings'])}; {escape(last['claimant'])}, {_day(last['said_on'])})."
+    )
+
+
+def casualty_disagreements(record: Record):
+    pairs = costs.casualty_disagreements(record)
+    lines = [
+        f"- {escape(p.claimant)} {p.total:,} ({_day(p.said_on)}, {escape(p.basis)}) against "
+        f"{escape(p.claimant_other)} {p.total_other:,} ({_day(p.said_on_other)}, {escape(p.basis_other)}): "
+        f"{p.ratio:.2f}-fold, {p.days_apart} days apart"
+        for p in pairs.itertuples()
+    ]
+    return finding("\n".join(["Casualty totals said within a week of each other:", *lines]) if lines else
+                   "No two claimants gave casualty totals within a week of each other.")
+
+
+def casualty_rate(record: Record):
+    rates = costs.casualty_rates(record)
+    lines = []
+    for r in rates.itertuples():
+        low = f"{r.rate_low:.0%}" if pd.notna(r.rate_low) else "open"
+        high = f"{r.rate_high:.0%}" if pd.notna(r.rate_high) else "open"
+        lines.append(f"- {escape(r.claimant)}, {_day(r.said_on)}: {r.total:,} of {r.denominator:,} "
+                     f"({escape(r.denominator_basis)}) — {r.rate:.0%}, range {low} to {high}")
+    return finding("\n".join(["Casualties as a share of the troops sent:", *lines]))

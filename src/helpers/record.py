@@ -167,6 +167,9 @@ def _source_rules(texts: dict[str, archive.ArchivedText], archive_dir: Path | No
     def hash_with_file(df: pd.DataFrame) -> pd.Series:
         return (df["archive_file"] == "") == (df["archive_sha256"] == "")
 
+    def traceable(df: pd.DataFrame) -> pd.Series:
+        return (df["archive_file"] != "") | (df["url"] != "")
+
     rules = (
         id_rules("source_id")
         + text_rules("outlet", True)
@@ -188,6 +191,8 @@ def _source_rules(texts: dict[str, archive.ArchivedText], archive_dir: Path | No
                     "published_earliest must not be after published"),
             RowRule("archive_sha256", ("archive_file",), hash_with_file,
                     "archive_file and archive_sha256 go together: fill both or leave both empty"),
+            RowRule("url", ("archive_file",), traceable,
+                    "a source with no archive file needs its URL, so its quotes can be traced"),
         ]
         + column_rules(
             "url", (matches(r"https?://\S+", optional=True), "a URL starts with http:// or https:// and has no spaces")
@@ -339,6 +344,14 @@ def _claim_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.Archiv
     def quote_matches_kind(df: pd.DataFrame) -> pd.Series:
         return (df["quote_kind"] == "verbatim") == (df["quote"] != "")
 
+    def paraphrase_explained(df: pd.DataFrame) -> pd.Series:
+        return (df["quote_kind"] != "paraphrase") | (df["notes"] != "")
+
+    def range_as_worded(df: pd.DataFrame) -> pd.Series:
+        low, high, figure = (as_whole_number(df[c]) for c in ("low", "high", "figure"))
+        ok = low.notna() & high.notna() & (low < high) & (figure == low)
+        return (df["qualifier"] != "range") | ok.fillna(False)
+
     def speaker_given(df: pd.DataFrame) -> pd.Series:
         return (df["speaker_kind"] == "unattributed") | (df["speaker"] != "")
 
@@ -408,6 +421,10 @@ def _claim_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.Archiv
                     "the qualifier's words are not in the quote: copy them from the quote"),
             RowRule("quote", ("quote_kind",), quote_matches_kind,
                     "a verbatim claim needs its quote; a paraphrase has none (put the outlet's words in notes)"),
+            RowRule("notes", ("quote_kind",), paraphrase_explained,
+                    "a paraphrase has no quote, so notes must give the outlet's words and say whose they are"),
+            RowRule("figure", ("qualifier", "low", "high"), range_as_worded,
+                    "a range has low < high, both filled, and the figure is its lower number"),
             RowRule("speaker", ("speaker_kind",), speaker_given,
                     "name the speaker, or describe them (e.g. 'a senior official'); leave it empty only when unattributed"),
         ]

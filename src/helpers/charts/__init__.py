@@ -12,5 +12,6 @@ from helpers.charts import growth as _growth  # noqa: F401,E402
 from helpers.charts import disagreement as _disagreement  # noqa: F401,E402
 from helpers.charts import location as _location  # noqa: F401,E402
 from helpers.charts import sources as _sources  # noqa: F401,E402
+from helpers.charts import cost as _cost  # noqa: F401,E402
 
 __all__ = ["CHARTS", "Chart", "interactive", "static"]

@@ -15,52 +15,70 @@ NOTEBOOK = "1_how_the_estimates_grew.ipynb"
 Y_TITLE = "North Korean troops"
 
 
-def growth_title(record: Record) -> str:
-    g = estimates.growth(record)
+def archived_period_end(record: Record) -> pd.Timestamp:
+    """The last day said in the archived stories: the first weeks, told in the most detail."""
+    claims = record.claims
+    return claims.loc[claims["archive_file"] != "", "said_on"].max()
+
+
+def growth_title(record: Record, until: pd.Timestamp | None = None) -> str:
+    g = estimates.growth(record, until)
     return (f"The largest official estimate grew {g['multiple']:.1f}-fold in {g['days']} days, "
             f"from {g['first_figure']:,} to {g['last_figure']:,}")
 
 
-def _subtitle(record: Record) -> str:
-    steps = estimates.headline_steps(record)
+def _subtitle(record: Record, until: pd.Timestamp | None) -> str:
+    steps = _steps(record, until)
     arrows = " → ".join(f"{f:,}" for f in steps["figure"])
     return f"Troops said to be in Russia, by date said: {arrows}. Each bar is one story's qualifier as an interval."
 
 
-def _headline_rows(record: Record) -> pd.DataFrame:
+def _steps(record: Record, until: pd.Timestamp | None) -> pd.DataFrame:
+    steps = estimates.headline_steps(record)
+    return steps if until is None else steps[steps["said_on"] <= until]
+
+
+def _within(table: pd.DataFrame, until: pd.Timestamp | None, column: str = "said_on") -> pd.DataFrame:
+    return table if until is None else table[table[column] <= until]
+
+
+def _headline_rows(record: Record, until: pd.Timestamp | None) -> pd.DataFrame:
     """Claims of the headline measure, one bar each, with their statement's hover."""
     headline = record.measures.loc[record.measures["in_headline"], "measure"]
-    claims = estimates.with_wording(record)
+    claims = _within(estimates.with_wording(record), until)
     rows = interval_segments(claims[claims["measure"].isin(headline)])
     return rows.assign(hover=rows["statement_id"].map(statement_hovers(record)))
 
 
-def _claimant_paths(record: Record) -> pd.DataFrame:
+def _claimant_paths(record: Record, until: pd.Timestamp | None) -> pd.DataFrame:
     """Each claimant's headline statements in date order, for the thin per-claimant lines."""
     headline = record.measures.loc[record.measures["in_headline"], "measure"]
-    table = estimates.statements(record)
+    table = _within(estimates.statements(record), until)
     table = table[table["measure"].isin(headline)]
     return table.assign(x=table["said_on"] + pd.Timedelta(hours=12)).sort_values(["claimant", "said_on"])
 
 
-def _pledges(record: Record) -> pd.DataFrame:
-    table = estimates.statements(record)
+def _pledges(record: Record, until: pd.Timestamp | None) -> pd.DataFrame:
+    table = _within(estimates.statements(record), until)
     return table[table["measure"] == "pledged"]
 
 
-def draw_static(record: Record) -> Figure:
+def draw_static(record: Record, until: pd.Timestamp | None = None) -> Figure:
     colours = style.claimant_colours(record)
-    series = estimates.headline_series(record)
-    steps = estimates.headline_steps(record)
-    rows = _headline_rows(record)
+    series = estimates.headline_series(record, end=until)
+    series = _within(series, until, "date")
+    steps = _steps(record, until)
+    rows = _headline_rows(record, until)
     figure = style.new_figure((10, 5.8))
     ax = figure.subplots()
     ax.step(series["date"], series["figure"], where="post", color=style.INK, linewidth=2.2, alpha=0.5,
             label="largest official figure known", zorder=1)
-    for claimant, path in _claimant_paths(record).groupby("claimant"):
-        ax.plot(path["x"], path["figure"], color=colours[claimant], linewidth=0.8, alpha=0.6, zorder=1)
+    for claimant, path in _claimant_paths(record, until).groupby("claimant"):
+        # A claimant's figure stands until it speaks again, so its line steps rather than slopes.
+        ax.plot(path["x"], path["figure"], color=colours[claimant], linewidth=0.9, alpha=0.6, zorder=1,
+                drawstyle="steps-post")
     intervals_static(ax, rows, colours)
-    for pledge in _pledges(record).itertuples():
+    for pledge in _pledges(record, until).itertuples():
         ax.axhline(pledge.figure, color=colours[pledge.claimant], linestyle="--", linewidth=1, zorder=0)
         ax.annotate(f"{pledge.claimant}: {pledge.wordings} pledged in total", (series["date"].min(), pledge.figure),
                     xytext=(0, 4), textcoords="offset points", fontsize=8, color=colours[pledge.claimant])
@@ -70,7 +88,7 @@ def draw_static(record: Record) -> Figure:
         ax.annotate(f"{step.figure:,}: {step.claimant}", (step.said_on, step.figure), xytext=(10 if left else -10, 12),
                     textcoords="offset points", ha="left" if left else "right", fontsize=8.5,
                     color=colours[step.claimant], weight="bold")
-    style.set_titles(figure, ax, growth_title(record), _subtitle(record))
+    style.set_titles(figure, ax, growth_title(record, until), _subtitle(record, until))
     ax.set_ylabel(Y_TITLE)
     ax.set_ylim(0, rows["y1"].max() * 1.08)
     style.thousands_axis(ax.yaxis)
@@ -80,24 +98,38 @@ def draw_static(record: Record) -> Figure:
     return figure
 
 
-def draw_interactive(record: Record) -> go.Figure:
+def draw_interactive(record: Record, until: pd.Timestamp | None = None) -> go.Figure:
     colours = style.claimant_colours(record)
-    series = estimates.headline_series(record)
-    rows = _headline_rows(record)
+    series = _within(estimates.headline_series(record, end=until), until, "date")
+    rows = _headline_rows(record, until)
     figure = go.Figure()
     figure.add_trace(go.Scatter(x=series["date"], y=series["figure"], mode="lines", opacity=0.5, hoverinfo="skip",
                                 line={"shape": "hv", "width": 3, "color": style.INK},
                                 name="largest official figure known"))
-    for claimant, path in _claimant_paths(record).groupby("claimant"):
+    for claimant, path in _claimant_paths(record, until).groupby("claimant"):
         figure.add_trace(go.Scatter(x=path["x"], y=path["figure"], mode="lines", hoverinfo="skip", showlegend=False,
-                                    line={"color": colours[claimant], "width": 1}, opacity=0.6, legendgroup=claimant))
-    for pledge in _pledges(record).itertuples():
+                                    line={"color": colours[claimant], "width": 1, "shape": "hv"}, opacity=0.6,
+                                    legendgroup=claimant))
+    for pledge in _pledges(record, until).itertuples():
         figure.add_hline(y=pledge.figure, line={"dash": "dash", "width": 1, "color": colours[pledge.claimant]},
                          annotation_text=style.escaped_wrapped(f"{pledge.claimant}: {pledge.wordings} pledged in total"),
                          annotation_position="top left", annotation_font_color=colours[pledge.claimant])
     intervals_interactive(figure, rows, colours)
-    return style.finish_plotly(figure, growth_title(record), _subtitle(record), style.source_line(record, rows),
-                               y_title=Y_TITLE)
+    return style.finish_plotly(figure, growth_title(record, until), _subtitle(record, until),
+                               style.source_line(record, rows), y_title=Y_TITLE)
+
+
+def first_weeks_title(record: Record) -> str:
+    return "The first weeks: " + growth_title(record, archived_period_end(record))
+
+
+def draw_first_weeks_static(record: Record) -> Figure:
+    return draw_static(record, archived_period_end(record))
+
+
+def draw_first_weeks_interactive(record: Record) -> go.Figure:
+    return draw_interactive(record, archived_period_end(record))
 
 
 register("headline_growth", NOTEBOOK, growth_title)(draw_static, draw_interactive)
+register("headline_growth_first_weeks", NOTEBOOK, first_weeks_title)(draw_first_weeks_static, draw_first_weeks_interactive)

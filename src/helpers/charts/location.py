@@ -162,7 +162,7 @@ def draw_share_interactive(record: Record) -> go.Figure:
 def route_title(record: Record) -> str:
     stops = places.route(record)
     return "Said route: " + " → ".join(stops["name"]) + " — " + (
-        f"{stops.iloc[-1]['figures_said'].split(';')[0]} at the end of it" if stops.iloc[-1]["figures_said"] else "")
+        f"{stops.iloc[-1]['figures_said'].split('; ')[-1]} at the end of it" if stops.iloc[-1]["figures_said"] else "")
 
 
 def draw_route_static(record: Record) -> Figure:

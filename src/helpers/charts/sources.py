@@ -79,7 +79,7 @@ def lag_title(record: Record) -> str:
     dated = lags[lags["lag_max"].notna()]
     undated = len(lags) - len(dated)
     return (f"Dated statements reached print {dated['lag_min'].min()}–{dated['lag_max'].max()} days after they were made; "
-            f"{undated} of {len(lags)} figures are not dated by their story")
+            f"for {undated} of {len(lags)} figures the lag is unknown (the statement or the page is undated)")
 
 
 def _lag_rows(record: Record) -> pd.DataFrame:
@@ -100,8 +100,9 @@ def draw_lag_static(record: Record) -> Figure:
         ax.hlines(row.y, row.lag_min, row.lag_max, color=colour, linewidth=3)
         ax.scatter([row.lag_min, row.lag_max], [row.y, row.y], color=colour, s=30, zorder=3)
     for row in undated.itertuples():
-        ax.text(0, row.y, "not dated by the story (said no later than publication)", va="center", fontsize=7.5,
-                color=style.MUTED)
+        reason = ("the page shows no date" if pd.isna(row.published)
+                  else "not dated by the story (said no later than publication)")
+        ax.text(0, row.y, reason, va="center", fontsize=7.5, color=style.MUTED)
     ax.set_yticks(rows["y"], rows["label"], fontsize=7.5)
     ax.invert_yaxis()
     ax.set_xlabel("days from statement to publication (a bar where the publication date is a window)")
