@@ -189,7 +189,7 @@ def framing_conflicts(record: Record) -> pd.DataFrame:
     has_ceiling = ceiling.groupby(rows["statement_id"]).transform("any")
     rows["conflict"] = (has_floor & has_ceiling).map({True: "contradictory", False: "different"})
     rows["in_one_story"] = rows.groupby(["statement_id", "source_id"])["qualifier"].transform("nunique") > 1
-    columns = ["statement_id", "claimant_short_name", "conflict", "outlet", "as_worded", "qualifier", "low", "high",
+    columns = ["statement_id", "claimant_short_name", "conflict", "outlet", "as_worded", "figure", "qualifier", "low", "high",
                "speaker", "in_one_story", "quote", "claim_id"]
     return rows[columns].sort_values(["statement_id", "qualifier", "outlet"], ignore_index=True)
 

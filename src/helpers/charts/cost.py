@@ -5,7 +5,7 @@ import plotly.graph_objects as go
 from matplotlib.figure import Figure
 
 from helpers import costs, estimates, style
-from helpers.charts.geometry import OPEN_END_SHARE
+from helpers.charts.geometry import with_bar_ends
 from helpers.charts.hover import statement_hovers
 from helpers.charts.marks import intervals_interactive, intervals_static
 from helpers.charts.registry import register
@@ -27,17 +27,13 @@ def casualties_title(record: Record) -> str:
 
 def _total_rows(record: Record) -> pd.DataFrame:
     totals = costs.casualty_totals(record)
-    figure = totals["total"].astype("float64")
     hovers = statement_hovers(record)
     hover = totals["statement_ids"].map(lambda ids: "<br><br>".join(hovers[i] for i in ids.split(" + ")))
     basis = totals["basis"].where(totals["basis"] == "given as one sum", "derived here: killed + wounded")
-    return totals.assign(
+    return with_bar_ends(totals.assign(
         x=totals["said_on"] + pd.Timedelta(hours=12), figure=totals["total"],
-        y0=totals["low"].astype("Float64").fillna(figure * (1 - OPEN_END_SHARE)).astype("float64"),
-        y1=totals["high"].astype("Float64").fillna(figure * (1 + OPEN_END_SHARE)).astype("float64"),
-        open_low=totals["low"].isna(), open_high=totals["high"].isna(),
         hover="<b>" + thousands(totals["total"]) + " killed and wounded</b> (" + basis + ")<br><br>" + hover,
-    )
+    ))
 
 
 def draw_casualties_static(record: Record) -> Figure:

@@ -5,7 +5,7 @@ import plotly.graph_objects as go
 from matplotlib.figure import Figure
 
 from helpers import estimates, style
-from helpers.charts.geometry import OPEN_END_SHARE
+from helpers.charts.geometry import with_bar_ends
 from helpers.charts.hover import claim_hovers, statement_hovers
 from helpers.charts.marks import intervals_interactive, intervals_static
 from helpers.charts.registry import register
@@ -26,17 +26,13 @@ def claimants_title(record: Record) -> str:
 def _claimant_rows(record: Record) -> pd.DataFrame:
     """Every claimant's statement in force on every date a claimant spoke; old ones faded."""
     rows = estimates.latest_by_date(record)
-    figure = rows["figure"].astype("float64")
     hovers = statement_hovers(record)
     age = thousands(rows["days_old"]).where(rows["days_old"] > 0, "0")
-    return rows.assign(
+    return with_bar_ends(rows.assign(
         x=rows["date"] + pd.Timedelta(hours=12),
-        y0=rows["low"].astype("Float64").fillna(figure * (1 - OPEN_END_SHARE)).astype("float64"),
-        y1=rows["high"].astype("Float64").fillna(figure * (1 + OPEN_END_SHARE)).astype("float64"),
-        open_low=rows["low"].isna(), open_high=rows["high"].isna(),
         hover=("<b>As of " + rows["date"].dt.strftime("%d %b %Y") + "</b>, said " + age + " days before<br><br>"
                + rows["statement_id"].map(hovers)),
-    )
+    ))
 
 
 def _spread(record: Record) -> pd.DataFrame:
@@ -108,17 +104,12 @@ def _framing_rows(record: Record) -> pd.DataFrame:
     reading = rows["high"].isna().map({True: 0, False: 1}) + rows["low"].isna().astype(int)
     rows = rows.assign(reading=reading).sort_values(["statement_id", "reading", "outlet"]).reset_index(drop=True)
     group_gap = rows["statement_id"].ne(rows["statement_id"].shift()).cumsum() - 1
-    figure = rows["high"].astype("Float64").fillna(rows["low"].astype("Float64")).astype("float64")
     hovers = claim_hovers(record)
-    return rows.assign(
+    return with_bar_ends(rows.assign(
         x=rows.index + group_gap,
-        figure=figure,
-        y0=rows["low"].astype("Float64").fillna(figure * (1 - OPEN_END_SHARE)).astype("float64"),
-        y1=rows["high"].astype("Float64").fillna(figure * (1 + OPEN_END_SHARE)).astype("float64"),
-        open_low=rows["low"].isna(), open_high=rows["high"].isna(),
         label=rows["as_worded"] + "\n" + rows["outlet"].map(lambda o: style.shortened(o, 16)),
         hover=rows["claim_id"].map(hovers),
-    )
+    ))
 
 
 def draw_framing_static(record: Record) -> Figure:
