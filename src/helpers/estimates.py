@@ -282,3 +282,10 @@ def latest_by_date(record: Record, measure: str = "sent") -> pd.DataFrame:
     in_force["figure"] = in_force["figure"].astype("int64")
     in_force["days_old"] = (in_force["date"] - in_force["said_on"]).dt.days
     return in_force.sort_values(["date", "figure", "claimant"], ignore_index=True)
+
+
+def last_current_disagreement(record: Record, measure: str = "sent", within_days: int = 7) -> pd.Series | None:
+    """The last date on which two or more claimants had given figures within `within_days`, and how they differed."""
+    table = disagreement(record, measure, within_days)
+    compared = table[table["claimants"] >= 2]
+    return compared.iloc[-1] if len(compared) else None

@@ -56,15 +56,13 @@ def pledge_reached(record: Record):
 
 def disagreement(record: Record):
     table = estimates.disagreement(record)
-    current = estimates.disagreement(record, within_days=7)
     last = table.iloc[-1]
-    compared = current[current["claimants"] >= 2]
+    now = estimates.last_current_disagreement(record)
     widest = table.loc[table["ratio"].idxmax()]
     text = (f"On {_day(last['date'])} the claimants' latest figures for troops sent ranged from {last['lowest']:,} to "
             f"{last['highest']:,} ({last['ratio']:.1f}-fold), but much of that gap is age: figures said months apart. "
             f"The widest gap, {widest['ratio']:.1f}-fold, was on {_day(widest['date'])}.")
-    if len(compared):
-        now = compared.iloc[-1]
+    if now is not None:
         text += (f" The last time two or more claimants gave figures within a week of each other, on "
                  f"{_day(now['date'])}, they ranged from {now['lowest']:,} to {now['highest']:,} "
                  f"({now['ratio']:.1f}-fold), and their intervals {'overlap' if now['intervals_overlap'] else 'do not overlap'}.")

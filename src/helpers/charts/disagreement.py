@@ -18,9 +18,12 @@ Y_TITLE = "North Korean troops said to be in Russia"
 
 def claimants_title(record: Record) -> str:
     last = estimates.disagreement(record).iloc[-1]
-    current = estimates.disagreement(record, within_days=7).iloc[-1]
-    return (f"By {last['date']:%d %b} the claimants' latest figures differed {last['ratio']:.1f}-fold; "
-            f"those said within a week, {current['ratio']:.1f}-fold")
+    title = f"By {last['date']:%d %b %Y} the claimants' latest figures differed {last['ratio']:.1f}-fold, mostly with age"
+    now = estimates.last_current_disagreement(record)
+    if now is None:
+        return title
+    return (title + f"; the last figures given within a week of each other ({now['date']:%d %b %Y}) differed "
+            f"{now['ratio']:.1f}-fold")
 
 
 def _claimant_rows(record: Record) -> pd.DataFrame:
@@ -47,7 +50,8 @@ def draw_claimants_static(record: Record) -> Figure:
     figure = style.new_figure((10, 5.6))
     ax = figure.subplots()
     ax.vlines(spread["x"], spread["lowest"], spread["highest"], color=style.GRID, linewidth=14, zorder=0)
-    for ratio in spread.itertuples():
+    # Label a ratio only where it changes, so runs of equal ratios do not pile up.
+    for ratio in spread[spread["ratio"].ne(spread["ratio"].shift())].itertuples():
         ax.annotate(f"×{ratio.ratio:.1f}", (ratio.x, ratio.highest), xytext=(0, 14), textcoords="offset points",
                     ha="center", fontsize=8.5, color=style.MUTED)
     current, stale = rows[rows["days_old"] == 0], rows[rows["days_old"] > 0]
