@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: reports notebooks test check lab clean
+.PHONY: reports test check lab notebooks clean
 
 # Create the environment on first use, and again when the requirements change.
 $(STAMP): requirements.txt pyproject.toml
@@ -20,7 +20,8 @@ reports: $(STAMP)
 	$(PY) -m helpers.summary
 	$(PY) -m helpers.report
 
-## Re-execute the notebooks in place, rewriting their committed outputs (after a deliberate data change).
+## Re-execute the notebooks in place: after a deliberate data change, to rewrite their committed outputs.
+## Runs on the venv's Python, writes no run-time stamps, and rewrites nothing unless every notebook ran.
 notebooks: $(STAMP)
 	$(PY) -m helpers.report.notebooks
 
@@ -32,6 +33,10 @@ check: $(STAMP)
 ## Run every test.
 test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+## Open JupyterLab on notebooks/ with the project's environment as the kernel.
+lab: $(STAMP)
+	$(PY) -m jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 clean:
 	rm -rf $(VENV) output

@@ -19,7 +19,7 @@ from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 from nbformat import NotebookNode
 
-from helpers.paths import DATA_DIR, NOTEBOOKS_DIR
+from helpers.paths import DATA_DIR, DEFAULT_ARCHIVE_DIR, NOTEBOOKS_DIR
 
 CELL_TIMEOUT_SECONDS = 600
 STARTUP_TIMEOUT_SECONDS = 120
@@ -40,8 +40,12 @@ def find_notebooks(notebooks_dir: Path) -> list[Path]:
 
 
 def kernel_environment(data_dir: Path) -> dict[str, str]:
-    """The kernels read the record being built (see helpers.paths), with a fixed hash seed."""
-    return {**os.environ, "NK_DATA_DIR": str(Path(data_dir).resolve()), "PYTHONHASHSEED": "0"}
+    """The kernels read the record being built (see helpers.paths), with a fixed hash seed.
+
+    Paths are made absolute because a kernel runs in its notebook's folder.
+    """
+    return {**os.environ, "NK_DATA_DIR": str(Path(data_dir).resolve()),
+            "NK_ARCHIVE_DIR": str(DEFAULT_ARCHIVE_DIR.resolve()), "PYTHONHASHSEED": "0"}
 
 
 def kernel_manager() -> AsyncKernelManager:
