@@ -46,6 +46,14 @@ def test_no_page_loads_anything_from_outside_the_output_folder(built_report):
             assert remote not in text, (page.name, remote)
 
 
+def test_every_link_between_pages_reaches_a_file_of_the_output(built_report):
+    for page in built_report.out_dir.glob("*.html"):
+        for link in parse(page).find_all("a", href=True):
+            target = link["href"].split("#")[0]
+            if target and is_local(target):
+                assert (built_report.out_dir / target).is_file(), (page.name, link["href"])
+
+
 def test_notebook_pages_draw_their_plotly_figures_with_the_local_plotly_js(built_report):
     pages = [built_report.out_dir / f"{p.stem}.html" for p in built_report.notebooks_dir.glob("*.ipynb")]
     drawn = [page for page in pages if "Plotly.newPlot" in page.read_text(encoding="utf-8")]

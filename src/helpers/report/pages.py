@@ -5,6 +5,7 @@ from pathlib import Path
 from nbconvert import HTMLExporter
 from nbformat import NotebookNode
 
+from helpers.report.notebook_links import NotebookLinksToPages
 from helpers.report.plotly_outputs import PlotlyToHTML
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -23,6 +24,7 @@ def notebook_title(notebook: NotebookNode, fallback: str) -> str:
 def page_exporter() -> HTMLExporter:
     exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES_DIR)])
     exporter.register_preprocessor(PlotlyToHTML(), enabled=True)
+    exporter.register_preprocessor(NotebookLinksToPages(), enabled=True)
     return exporter
 
 
