@@ -32,8 +32,8 @@ def find_chromium() -> str | None:
 class Page:
     """One tab: load a URL, evaluate JavaScript, and see every request and error it caused."""
 
-    def __init__(self, browser: "Chromium", session_id: str):
-        self.browser, self.session_id = browser, session_id
+    def __init__(self, browser: "Chromium", target_id: str, session_id: str):
+        self.browser, self.target_id, self.session_id = browser, target_id, session_id
         self.requested: list[str] = []
         self.exceptions: list[str] = []
         self.dialogs: list[str] = []
@@ -60,6 +60,9 @@ class Page:
         if "exceptionDetails" in reply:
             raise RuntimeError(f"{expression}: {reply['exceptionDetails']}")
         return reply["result"].get("value")
+
+    def close(self) -> None:
+        self.browser.send("Target.closeTarget", {"targetId": self.target_id})
 
     def wait_until(self, expression: str, timeout: float = 30) -> bool:
         deadline = time.monotonic() + timeout
@@ -165,7 +168,7 @@ class Chromium:
     def new_page(self) -> Page:
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-        page = Page(self, session)
+        page = Page(self, target, session)
         self.pages[session] = page
         for domain in ("Page", "Runtime", "Network"):
             page.send(f"{domain}.enable")

@@ -4,11 +4,14 @@ Builds run `python -m helpers.report` in a subprocess, as `make reports` does, s
 environment overrides of helpers.paths apply to the build and to the notebooks it executes.
 """
 
+import fcntl
 import hashlib
 import os
+import pickle
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,17 +90,44 @@ def build_or_fail(root: Path, data_dir: Path, notebooks_dir: Path, **environment
     return Build(root / "output", data_dir, notebooks_dir, hashes, result)
 
 
+@contextmanager
+def shared_folder(tmp_path_factory, name: str):
+    """One folder for every pytest-xdist worker, locked while a worker fills it."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the workers' temporary folders are siblings
+    folder = base / f"shared-{name}"
+    folder.mkdir(exist_ok=True)
+    with open(base / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield folder
+
+
+def shared_build(tmp_path_factory, name: str, make_build) -> Build:
+    """Build once for the whole run, even with several workers; later callers reuse the first build."""
+    with shared_folder(tmp_path_factory, name) as folder:
+        saved = folder / "build.pickle"
+        if saved.is_file():
+            return pickle.loads(saved.read_bytes())
+        build = make_build(folder)
+        saved.write_bytes(pickle.dumps(build))
+        return build
+
+
 @pytest.fixture(scope="session")
 def built_report(tmp_path_factory) -> Build:
     """The report built from the project's record and notebooks."""
-    root = tmp_path_factory.mktemp("report")
-    return build_or_fail(root, DATA_DIR, project_notebooks(root / "notebooks"))
+    return shared_build(tmp_path_factory, "report",
+                        lambda root: build_or_fail(root, DATA_DIR, project_notebooks(root / "notebooks")))
 
 
 @pytest.fixture(scope="session")
 def hostile_report(tmp_path_factory) -> Build:
     """The report built from a record whose quote, outlet and headline carry markup, with a matching archive."""
-    root = tmp_path_factory.mktemp("hostile")
+    return shared_build(tmp_path_factory, "hostile", build_hostile_report)
+
+
+def build_hostile_report(root: Path) -> Build:
     data_dir = copy_record(root)
     set_cell(data_dir / "claims.csv", "claim_id", HOSTILE_CLAIM, "quote", HOSTILE_QUOTE)
     for column, value in (("outlet", HOSTILE_OUTLET), ("headline", HOSTILE_OUTLET)):

@@ -35,7 +35,7 @@ def test_an_invalid_record_stops_the_build_and_keeps_the_previous_output(record_
 
 def test_a_failing_notebook_stops_the_build_and_keeps_the_previous_output(tmp_path):
     notebooks_dir = tmp_path / "notebooks"
-    write_fixture_notebook(notebooks_dir)
+    notebooks_dir.mkdir()
     broken = notebooks_dir / "2_broken.ipynb"
     nbformat.write(new_notebook(cells=[new_code_cell("x = 1"), new_code_cell("raise ValueError('deliberately broken')")]),
                    broken)
