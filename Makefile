@@ -39,4 +39,4 @@ lab: $(STAMP)
 	$(PY) -m jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 clean:
-	rm -rf $(VENV) output
+	rm -rf $(VENV) output .output-building-*

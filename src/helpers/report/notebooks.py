@@ -55,7 +55,8 @@ def kernel_manager() -> AsyncKernelManager:
 
 
 def failure_message(path: Path, notebook: NotebookNode, error: Exception) -> str:
-    for index, cell in enumerate(notebook.cells, start=1):
+    """Name the cell that stopped the run: the last one with an error (cells count from 1, Markdown included)."""
+    for index, cell in reversed(list(enumerate(notebook.cells, start=1))):
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
                 return f"{path}: cell {index} raised {output['ename']}: {output['evalue']}"
