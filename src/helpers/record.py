@@ -404,6 +404,11 @@ def _claim_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.Archiv
 
 
 def _exclusion_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.ArchivedText]) -> list:
+    def number_in_context(df: pd.DataFrame) -> pd.Series:
+        numbers, contexts = (df[c].map(archive.normalise).str.casefold() for c in ("number", "context"))
+        within = [number in context and len(number) < len(context) for number, context in zip(numbers, contexts)]
+        return pd.Series(within, index=df.index, dtype="bool") | (numbers == "")
+
     sources = cells["sources.csv"]
     archived = {source_id: text.normalised for source_id, text in texts.items()}
     rules = (
@@ -411,6 +416,8 @@ def _exclusion_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.Ar
         + text_rules("number", True)
         + text_rules("context", True)
         + text_rules("reason", True)
+        + [RowRule("context", ("number",), number_in_context,
+                   "the context must contain the number as printed, with words around it copied from the story")]
     )
     if archived:
         rules.append(RowRule(
