@@ -54,6 +54,8 @@ def test_what_is_not_read(text):
 
 def test_a_number_beside_a_url_is_still_read():
     assert [m.printed for m in find_mentions("see https://x.org/a/3000 where 3,000 troops")] == ["3,000"]
+    # The URL ends at the space; what follows is read, not lost with the URL's digits.
+    assert [m.printed for m in find_mentions("https://x.org/12 000 troops")] == ["000"]
 
 
 def test_the_sentence_of_a_number():

@@ -131,6 +131,47 @@ def test_row_with_too_many_cells(record_copy):
     assert_reported(problems_of(data_dir, archive_dir), "claims.csv", 4, "(file)", "cells but the header has")
 
 
+def test_a_row_with_too_few_cells_is_one_problem_not_a_cell_each(record_copy):
+    """pandas used to pad a short row with empty cells, so every required cell was reported."""
+    data_dir, archive_dir = record_copy
+    path = data_dir / "claims.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[3] = ",".join(lines[3].split(",")[:5]) + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    problems = problems_of(data_dir, archive_dir)
+    assert_reported(problems, "claims.csv", 4, "(file)", "the row has 5 cells but the header has 19")
+    assert len(problems) == 1, [str(p) for p in problems]
+
+
+def test_old_mac_line_endings_load(record_copy):
+    """A bare carriage return ends a line (it used to stop the CSV reader with an error)."""
+    data_dir, archive_dir = record_copy
+    path = data_dir / "claimants.csv"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r"))
+    assert len(load_record(data_dir, archive_dir).claimants) == len(read_rows(data_dir / "claimants.csv"))
+
+
+@pytest.mark.parametrize("content, rule_words", [
+    (b"\ra", "missing column"),
+    (b'claim_id,"source_id\n', "unexpected column"),  # the quote runs to the end of the file
+    (b'claim_id\n"' + b"x" * 200_000 + b'"\n', "not readable as CSV (field larger than field limit"),
+    (b"claim_id,\x00\n", "unexpected column"),
+])
+def test_unusual_bytes_are_reported_not_raised(record_copy, content, rule_words):
+    """Inputs that once raised something other than RecordError."""
+    data_dir, archive_dir = record_copy
+    (data_dir / "claims.csv").write_bytes(content)
+    problems = problems_of(data_dir, archive_dir)
+    assert any(p.file == "claims.csv" and rule_words in p.rule for p in problems), [str(p) for p in problems]
+
+
+def test_a_column_name_with_a_line_break_stays_on_one_line(record_copy):
+    data_dir, archive_dir = record_copy
+    path = data_dir / "claims.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("notes", '"no\ntes"', 1), encoding="utf-8")
+    problems_of(data_dir, archive_dir)  # asserts one line per problem
+
+
 def test_not_utf8(record_copy):
     data_dir, archive_dir = record_copy
     path = data_dir / "claims.csv"

@@ -74,10 +74,13 @@ def url_spans(text: str) -> list[tuple[int, int]]:
 
 def find_mentions(text: str) -> list[Mention]:
     """Every number in `text` outside URLs, in reading order."""
+    # Blank the URLs out (keeping every position) so a number just after one is read whole.
+    for start, end in url_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
     candidates = [_vague(m) for m in _VAGUE.finditer(text)]
     candidates += [_digits(m) for m in _DIGITS.finditer(text)]
     candidates += [m for m in (_words(m) for m in _WORDS.finditer(text)) if m is not None]
-    taken = url_spans(text)
+    taken = []
     found = []
     # Earlier forms win an overlap: "tens of thousands" is one vague amount, not "tens" and "thousands".
     for mention in candidates:

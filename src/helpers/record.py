@@ -280,9 +280,10 @@ def _claim_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.Archiv
         return table[column] if column in table else []
 
     sources = cells["sources.csv"]
-    published = (
+    # A Series, so an unknown source maps to a missing text even when no source is known.
+    published = pd.Series(
         dict(zip(sources["source_id"], sources["published"]))
-        if {"source_id", "published"} <= set(sources.columns) else {}
+        if {"source_id", "published"} <= set(sources.columns) else {}, dtype="str"
     )
     qualifiers = cells["qualifiers.csv"]
     has_rules = {"qualifier", "low_rule", "high_rule"} <= set(qualifiers.columns)
@@ -293,14 +294,17 @@ def _claim_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.Archiv
     whole = r"[1-9][0-9]*"
     number_rule = "a whole number above 0, written as digits without separators or spaces (10000, not 10,000)"
 
+    def published_of(source_ids: pd.Series) -> pd.Series:
+        return source_ids.map(published).astype("str").fillna("")
+
     def not_after_publication(df: pd.DataFrame) -> pd.Series:
         said = as_date(df["said_on"])
-        latest = as_date(df["source_id"].map(published).fillna(""))
+        latest = as_date(published_of(df["source_id"]))
         return said.isna() | latest.isna() | (said <= latest)
 
     def no_later_than_is_publication(df: pd.DataFrame) -> pd.Series:
         is_bound = df["said_on_precision"] == "no_later_than"
-        return ~is_bound | (df["said_on"] == df["source_id"].map(published).fillna(""))
+        return ~is_bound | (df["said_on"] == published_of(df["source_id"]))
 
     def bound_agrees(bound: str, rules: pd.Series):
         def test(df: pd.DataFrame) -> pd.Series:
