@@ -28,28 +28,41 @@ def test_the_copy_is_valid(record_copy):
 
 
 CLAIM_EDITS = [
-    # (column, bad value, words the rule must contain)
-    ("said_on", "2024-02-30", "not a real date"),
-    ("said_on", "2021-06-01", "between 2022-02-24 and today"),
-    ("said_on", "2099-01-01", "between 2022-02-24 and today"),
-    ("figure", "0", "whole number above 0"),
-    ("figure", "-3000", "whole number above 0"),
-    ("figure", "1500.5", "whole number above 0"),
-    ("figure", "10,000", "without separators"),
-    ("qualifier", "roughly", "not an id in qualifiers.csv"),
-    ("source_id", "bbc_2024-10-25", "not an id in sources.csv"),
-    ("claimant_id", "kr_army", "not an id in claimants.csv"),
-    ("quote", "North Korea had sent some 15 000 special forces soldiers to Russia", "not found in the source's archived text"),
-    ("measure", "marched", "not an id in measures.csv"),
-    ("speaker_kind", "secret", "must be one of"),
+    # (claim, column, bad value, words the rule must contain)
+    ("c001", "said_on", "2024-02-30", "not a real date"),
+    ("c001", "said_on", "2021-06-01", "between 2022-02-24 and today"),
+    ("c001", "said_on", "2099-01-01", "between 2022-02-24 and today"),
+    ("c001", "figure", "0", "whole number above 0"),
+    ("c001", "figure", "-3000", "whole number above 0"),
+    ("c001", "figure", "1500.5", "whole number above 0"),
+    ("c001", "figure", "10,000", "without separators"),
+    ("c001", "qualifier", "roughly", "not an id in qualifiers.csv"),
+    ("c001", "source_id", "bbc_2024-10-25", "not an id in sources.csv"),
+    ("c001", "claimant_id", "kr_army", "not an id in claimants.csv"),
+    ("c001", "quote", "North Korea had sent some 15 000 special forces soldiers to Russia",
+     "not found in the source's archived text"),
+    ("c001", "measure", "marched", "not an id in measures.csv"),
+    ("c001", "speaker_kind", "secret", "must be one of"),
+    # c006 is said "no later than" its story's date and shares its statement with c007, so a
+    # mistake in it could echo through the rules that compare it with its source and statement.
+    ("c006", "said_on", "2024-02-30", "not a real date"),
+    ("c006", "said_on", "2021-06-01", "between 2022-02-24 and today"),
+    ("c006", "figure", "0", "whole number above 0"),
+    ("c006", "figure", "10,000", "without separators"),
+    ("c006", "source_id", "bbc_2024-10-25", "not an id in sources.csv: use one of its ids"),
+    ("c006", "claimant_id", "kr_army", "not an id in claimants.csv: use one of its ids"),
+    ("c006", "measure", "marched", "not an id in measures.csv"),
 ]
 
 
-@pytest.mark.parametrize("column, value, rule_words", CLAIM_EDITS)
-def test_a_bad_claim_cell_is_named(record_copy, column, value, rule_words):
+@pytest.mark.parametrize("claim_id, column, value, rule_words", CLAIM_EDITS)
+def test_a_bad_claim_cell_is_named_once(record_copy, claim_id, column, value, rule_words):
     data_dir, archive_dir = record_copy
-    line = set_cell(data_dir / "claims.csv", "claim_id", "c001", column, value)
-    assert_reported(problems_of(data_dir, archive_dir), "claims.csv", line, column, rule_words)
+    line = set_cell(data_dir / "claims.csv", "claim_id", claim_id, column, value)
+    problems = problems_of(data_dir, archive_dir)
+    assert_reported(problems, "claims.csv", line, column, rule_words)
+    # One mistake, one problem: not echoed by the rules that compare the cell with others.
+    assert len(problems) == 1, [str(p) for p in problems]
 
 
 def test_low_above_high(record_copy):
@@ -60,7 +73,18 @@ def test_low_above_high(record_copy):
     rows[index]["low"], rows[index]["high"] = rows[index]["high"], rows[index]["low"]
     write_rows(path, rows)
     problems = problems_of(data_dir, archive_dir)
-    assert_reported(problems, "claims.csv", index + 2, "low", "low is greater than high")
+    assert_reported(problems, "claims.csv", index + 2, "low", "low is greater than high: swap them")
+    # Not also "outside [low, high]" and "does not follow from the qualifier" twice.
+    assert len(problems) == 1, [str(p) for p in problems]
+
+
+def test_a_bound_off_the_qualifier_is_reported_once(record_copy):
+    data_dir, archive_dir = record_copy
+    # about 1,500 gives [1350, 1650]; a low of 1600 is wrong but still below high.
+    line = set_cell(data_dir / "claims.csv", "claim_id", "c001", "low", "1600")
+    problems = problems_of(data_dir, archive_dir)
+    assert_reported(problems, "claims.csv", line, "low", "does not follow from the qualifier")
+    assert len(problems) == 1, [str(p) for p in problems]
 
 
 def test_bounds_that_contradict_the_qualifier(record_copy):
@@ -78,8 +102,10 @@ def test_duplicate_claim_id(record_copy):
     data_dir, archive_dir = record_copy
     line = set_cell(data_dir / "claims.csv", "claim_id", "c002", "claim_id", "c001")
     problems = problems_of(data_dir, archive_dir)
-    assert_reported(problems, "claims.csv", 2, "claim_id", "must be unique")
+    # Either row may be the one to renumber, so both are named, and nothing else.
+    assert_reported(problems, "claims.csv", 2, "claim_id", "must be unique, so give one of the rows a new id")
     assert_reported(problems, "claims.csv", line, "claim_id", "must be unique")
+    assert len(problems) == 2, [str(p) for p in problems]
 
 
 def test_missing_and_unexpected_columns(record_copy):
@@ -91,8 +117,9 @@ def test_missing_and_unexpected_columns(record_copy):
         row["confidence"] = "high"
     write_rows(path, rows)
     problems = problems_of(data_dir, archive_dir)
-    assert_reported(problems, "claims.csv", 1, "qualifier", "missing column")
-    assert_reported(problems, "claims.csv", 1, "confidence", "unexpected column")
+    assert_reported(problems, "claims.csv", 1, "qualifier", "missing column: add it to the header")
+    assert_reported(problems, "claims.csv", 1, "confidence", "unexpected column: rename it")
+    assert len(problems) == 2, [str(p) for p in problems]
 
 
 def test_the_other_columns_are_still_checked_when_one_is_missing(record_copy):
@@ -112,7 +139,24 @@ def test_the_other_columns_are_still_checked_when_one_is_missing(record_copy):
 def test_empty_file(record_copy, content):
     data_dir, archive_dir = record_copy
     (data_dir / "claims.csv").write_bytes(content)
-    assert_reported(problems_of(data_dir, archive_dir), "claims.csv", 1, "(header)", "the file is empty")
+    problems = problems_of(data_dir, archive_dir)
+    assert_reported(problems, "claims.csv", 1, "(header)", "the file is empty")
+    assert len(problems) == 1, [str(p) for p in problems]
+
+
+@pytest.mark.parametrize("damage", ["empty", "no source_id column", "a short row"])
+def test_an_unreadable_sources_file_is_one_problem_not_one_per_reference(record_copy, damage):
+    data_dir, archive_dir = record_copy
+    path = data_dir / "sources.csv"
+    rows = read_rows(path)
+    if damage == "empty":
+        path.write_bytes(b"")
+    elif damage == "no source_id column":
+        write_rows(path, [{k: v for k, v in row.items() if k != "source_id"} for row in rows])
+    else:
+        path.write_text(path.read_text(encoding="utf-8") + "bbc_2024-10-25,BBC\n", encoding="utf-8")
+    problems = problems_of(data_dir, archive_dir)
+    assert {p.file for p in problems} == {"sources.csv"} and len(problems) == 1, [str(p) for p in problems]
 
 
 def test_missing_file(record_copy):
@@ -170,6 +214,16 @@ def test_a_column_name_with_a_line_break_stays_on_one_line(record_copy):
     path = data_dir / "claims.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("notes", '"no\ntes"', 1), encoding="utf-8")
     problems_of(data_dir, archive_dir)  # asserts one line per problem
+
+
+def test_a_duplicated_qualifier_is_reported_not_raised(record_copy):
+    data_dir, archive_dir = record_copy
+    path = data_dir / "qualifiers.csv"
+    rows = read_rows(path)
+    write_rows(path, rows + [dict(rows[1], low_rule="figure*0.8")])
+    problems = problems_of(data_dir, archive_dir)
+    assert_reported(problems, "qualifiers.csv", 2 + 1, "qualifier", "must be unique")
+    assert_reported(problems, "qualifiers.csv", 2 + len(rows), "qualifier", "must be unique")
 
 
 def test_not_utf8(record_copy):
