@@ -251,14 +251,17 @@ def claim_cells(record: Record, statements: list[Statement]) -> list[dict[str, s
     # Ids follow on from the record's rows, so statements added in two steps never share one.
     for number, statement in enumerate(statements, start=len(record.claims)):
         low, high = bounds([statement.figure], statement.qualifier)
+        label = record.qualifiers.set_index("qualifier").at[statement.qualifier, "label"]
         rows.append({
             "claim_id": f"prop{number:03d}", "source_id": CARRIER, "statement_id": f"prop_{number:03d}",
             "claimant_id": statement.claimant_id, "speaker": "an official", "speaker_kind": "anonymous",
             "said_on": f"{statement.said_on:%Y-%m-%d}", "said_on_precision": "day",
             "said_on_basis": "made up for a property test", "figure": str(statement.figure),
-            "qualifier": statement.qualifier, "low": "" if low[0] is None else str(low[0]),
+            "qualifier": statement.qualifier, "qualifier_wording": label,
+            "low": "" if low[0] is None else str(low[0]),
             "high": "" if high[0] is None else str(high[0]), "measure": statement.measure, "location": "russia",
-            "subset": "", "quote_kind": "paraphrase", "quote": "", "notes": "",
+            "subset": "", "quote_kind": "paraphrase", "quote": "",
+            "notes": f"made up: an official said {label} {statement.figure}",
         })
     return rows
 

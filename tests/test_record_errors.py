@@ -43,6 +43,8 @@ CLAIM_EDITS = [
      "not found in the source's archived text"),
     ("c001", "measure", "marched", "not an id in measures.csv"),
     ("c001", "speaker_kind", "secret", "must be one of"),
+    ("c001", "qualifier_wording", "roughly", "not in the quote"),
+    ("c001", "qualifier_wording", "", "leave it empty exactly when the qualifier is exact"),
     # c006 is said "no later than" its story's date and shares its statement with c007, so a
     # mistake in it could echo through the rules that compare it with its source and statement.
     ("c006", "said_on", "2024-02-30", "not a real date"),
@@ -183,7 +185,7 @@ def test_a_row_with_too_few_cells_is_one_problem_not_a_cell_each(record_copy):
     lines[3] = ",".join(lines[3].split(",")[:5]) + "\n"
     path.write_text("".join(lines), encoding="utf-8")
     problems = problems_of(data_dir, archive_dir)
-    assert_reported(problems, "claims.csv", 4, "(file)", "the row has 5 cells but the header has 19")
+    assert_reported(problems, "claims.csv", 4, "(file)", "the row has 5 cells but the header has 20")
     assert len(problems) == 1, [str(p) for p in problems]
 
 

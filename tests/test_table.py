@@ -12,9 +12,9 @@ from conftest import read_rows, set_cell, write_rows
 HYPERLINK = '=HYPERLINK("http://example.com/x","Click for the full story")'
 INJECTED = {
     # (file, key column, key, column): a cell a spreadsheet would run as a formula
-    ("claims.csv", "claim_id", "c001", "quote"): HYPERLINK,
+    ("claims.csv", "claim_id", "c003", "quote"): HYPERLINK,
     ("claims.csv", "claim_id", "c002", "speaker"): "+cmd|' /C calc'!A0",
-    ("claims.csv", "claim_id", "c003", "notes"): "-2+3",
+    ("claims.csv", "claim_id", "c001", "notes"): "-2+3",
     ("sources.csv", "source_id", "ap_2024-10-30", "outlet"): "@SUM(1+1)*cmd",
 }
 
@@ -25,8 +25,8 @@ def injected_record(record_copy):
     data_dir, archive_dir = record_copy
     for (file, key_column, key, column), value in INJECTED.items():
         set_cell(data_dir / file, key_column, key, column, value)
-    # The new quote must be in c001's archived story; add it and record the story's new hash.
-    story = archive_dir / "003_4dfcb43a491baca5.txt"
+    # The new quote must be in c003's archived story; add it and record the story's new hash.
+    story = archive_dir / "000_70ddd5687d639c1d.txt"
     story.write_text(story.read_text(encoding="utf-8") + HYPERLINK + "\n", encoding="utf-8")
     sources = read_rows(data_dir / "sources.csv")
     for source in sources:
@@ -42,11 +42,11 @@ def read_back(path) -> pd.DataFrame:
 
 def test_formula_cells_are_neutralised(injected_record, tmp_path):
     written = read_back(table.write_table(injected_record, tmp_path / "claims.csv")).set_index("claim")
-    assert written.at["c001", "quote"] == "'" + HYPERLINK
+    assert written.at["c003", "quote"] == "'" + HYPERLINK
     assert written.at["c002", "speaker"] == "'+cmd|' /C calc'!A0"
-    assert written.at["c003", "notes"] == "'-2+3"
+    assert written.at["c001", "notes"] == "'-2+3"
     assert (written.loc[written["outlet"].str.contains("SUM"), "outlet"] == "'@SUM(1+1)*cmd").all()
-    assert written.at["c001", "quote check"] == "verified"
+    assert written.at["c003", "quote check"] == "verified"
     # Nothing else is touched: no other cell starts with a quote mark.
     marked = written.apply(lambda column: column.str.startswith("'")).sum().sum()
     assert marked == 3 + (written["outlet"] == "'@SUM(1+1)*cmd").sum()
