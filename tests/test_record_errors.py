@@ -80,6 +80,24 @@ def test_low_above_high(record_copy):
     assert len(problems) == 1, [str(p) for p in problems]
 
 
+@pytest.mark.parametrize("cells, column, rule_words", [
+    ({"low": "12000", "high": "11000"}, "low", "low is greater than high"),
+    ({"figure": "13000"}, "figure", "the figure is its lower number"),
+    ({"figure": "11500"}, "figure", "the figure is its lower number"),
+    ({"low": ""}, "low", "range states it"),
+])
+def test_a_mistake_in_a_range_is_reported_once(record_copy, cells, column, rule_words):
+    data_dir, archive_dir = record_copy
+    path = data_dir / "claims.csv"
+    rows = read_rows(path)
+    index = next(i for i, row in enumerate(rows) if row["qualifier"] == "range")
+    rows[index].update(cells)
+    write_rows(path, rows)
+    problems = problems_of(data_dir, archive_dir)
+    assert_reported(problems, "claims.csv", index + 2, column, rule_words)
+    assert len(problems) == 1, [str(p) for p in problems]
+
+
 def test_a_bound_off_the_qualifier_is_reported_once(record_copy):
     data_dir, archive_dir = record_copy
     # about 1,500 gives [1350, 1650]; a low of 1600 is wrong but still below high.

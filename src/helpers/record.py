@@ -360,6 +360,8 @@ def _claim_rules(cells: dict[str, pd.DataFrame], known: dict[str, pd.Series | No
         within = ((low.isna() | (low <= figure)) & (high.isna() | (figure <= high))).fillna(True)
         if "qualifier" in df:
             within |= ~bound_follows("low", low_rules)(df) | ~bound_follows("high", high_rules)(df)
+            # A range's figure is checked as its lower number (range_as_worded).
+            within |= df["qualifier"] == "range"
         return within | crossed(df)
 
     def low_not_above_high(df: pd.DataFrame) -> pd.Series:
@@ -385,7 +387,9 @@ def _claim_rules(cells: dict[str, pd.DataFrame], known: dict[str, pd.Series | No
     def range_as_worded(df: pd.DataFrame) -> pd.Series:
         low, high, figure = (as_whole_number(df[c]) for c in ("low", "high", "figure"))
         ok = low.notna() & high.notna() & (low < high) & (figure == low)
-        return (df["qualifier"] != "range") | ok.fillna(False)
+        # An empty bound is reported by the bound's own rule, crossed bounds as crossed.
+        judged = (df["qualifier"] == "range") & low.notna() & high.notna() & ~crossed(df)
+        return ~judged | ok.fillna(False)
 
     def speaker_given(df: pd.DataFrame) -> pd.Series:
         return (df["speaker_kind"] == "unattributed") | (df["speaker"] != "")
