@@ -41,6 +41,7 @@ def claims_table(record: Record) -> pd.DataFrame:
         "said on precision": claims["said_on_precision"].map(PRECISION_WORDS),
         "figure": claims["figure"],
         "qualifier": label.where(label != "", claims["qualifier"]),
+        "qualifier as printed": claims["qualifier_wording"],
         "low": claims["low"],
         "high": claims["high"],
         "as worded": worded(claims, qualifiers["label"]),
