@@ -125,14 +125,21 @@ def audit(record: Record, archive_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame
     return mentions, unused
 
 
-def summary_line(mentions: pd.DataFrame, unused: pd.DataFrame, stories: int, urls: int) -> str:
+def plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count} {word if count == 1 else words or word + 's'}"
+
+
+def summary_line(mentions: pd.DataFrame, unused: pd.DataFrame, stories: int, unarchived: int, urls: int) -> str:
     counts = mentions["status"].value_counts()
-    line = (f"Audit of {stories} archived stor{'y' if stories == 1 else 'ies'}: {len(mentions)} numbers found; "
+    line = (f"Audit of {plural(stories, 'archived story', 'archived stories')}: {len(mentions)} numbers found; "
             f"{counts.get('covered', 0)} covered by claims, {counts.get('excluded', 0)} excluded, "
             f"{counts.get('missed', 0)} missed")
     if len(unused):
-        line += f"; {len(unused)} exclusion{'s' if len(unused) != 1 else ''} excluding nothing"
-    return line + f" (digits inside {urls} URL{'s' if urls != 1 else ''} not read)."
+        line += f"; {plural(len(unused), 'exclusion')} excluding nothing"
+    line += f" (digits inside {plural(urls, 'URL')} not read"
+    if unarchived:
+        line += f"; {plural(unarchived, 'source')} with no archived text not audited"
+    return line + ")."
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
               f"context: write the number exactly as printed, and a context that contains it")
     texts = archived_texts(record, args.archive)
     urls = sum(len(url_spans(text.text)) for text in texts.values())
-    print(summary_line(mentions, unused, len(texts), urls))
+    print(summary_line(mentions, unused, len(texts), len(record.sources) - len(texts), urls))
     if (mentions["status"] == "missed").any() or len(unused):
         print("Each missed number needs a claim in data/claims.csv or a row in data/exclusions.csv: the story's "
               "source_id, the number as printed, words around it copied from the story, and why it is not a claim.")
