@@ -24,6 +24,7 @@ from helpers import Record, RecordError, estimates, intervals, load_record
 from helpers.archive import normalise, normalise_with_positions
 from helpers.mentions import find_mentions, url_spans
 from helpers.paths import DATA_DIR
+from helpers.record import COLUMNS
 
 from conftest import make_record_copy, read_rows, write_rows
 
@@ -54,7 +55,7 @@ def loads_or_reports(data_dir: Path, archive_dir: Path, name: str, content: byte
         # Nothing is dropped silently: every row of the file is in the record.
         text = content.decode("utf-8-sig")
         rows = [row for row in csv.reader(io.StringIO(text, newline="")) if row][1:]
-        loaded = {"claims.csv": record.claims, "sources.csv": record.sources}[name]
+        loaded = getattr(record, name.removesuffix(".csv"))
         assert len(loaded) == len(rows)
     finally:
         path.write_bytes(original)
@@ -62,6 +63,7 @@ def loads_or_reports(data_dir: Path, archive_dir: Path, name: str, content: byte
 
 CSV_ALPHABET = st.sampled_from(list('abc019,"\n\r\t ;-_.:/é€\ufeff\x00') + ["2024-10-24", "claim_id", "3000"])
 FUZZED_FILES = st.sampled_from(["claims.csv", "sources.csv"])
+EVERY_FILE = st.sampled_from(sorted(COLUMNS))
 
 
 @given(name=FUZZED_FILES, text=st.lists(CSV_ALPHABET, max_size=60).map("".join))
@@ -84,25 +86,27 @@ def csv_bytes(header: list[str], rows: list[list[str]]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def file_rows(name: str) -> tuple[list[str], list[list[str]]]:
-    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+def file_rows(data_dir: Path, name: str) -> tuple[list[str], list[list[str]]]:
+    with (data_dir / name).open(encoding="utf-8", newline="") as handle:
         header, *rows = list(csv.reader(handle))
     return header, rows
 
 
 CELL_VALUES = st.one_of(
     st.text(max_size=12),
-    st.sampled_from(["", " ", "0", "-1", "1.5", "10,000", "1e3", "NaN", "None", "nan", "NULL", "true", "2024-02-30",
-                     "2024-10-24", "2099-01-01", "0001-01-01", "1900-01-01", "c001", "kr_nis", "about", "range", "open",
-                     "figure*x", "sent", "russia", "=1+1", "#zzzzzz", "999999999999999999999999", "00", "3000 "]),
+    st.sampled_from(["", " ", "0", "-1", "1.5", "10,000", "1e3", "NaN", "None", "nan", "NULL", "true", "false",
+                     "2024-02-30", "2024-10-24", "2099-01-01", "0001-01-01", "1900-01-01", "c001", "kr_nis", "about",
+                     "range", "exact", "open", "figure", "stated", "figure*x", "figure*0.9", "figure*99999999999",
+                     "sent", "russia", "kursk_oblast", "=1+1", "#zzzzzz", "999999999999999999999999", "00", "3000 ",
+                     "-90.5", "1e400", "undated", "inferred_window", "no_later_than", "paraphrase"]),
 )
 
 
-@given(name=FUZZED_FILES, edits=st.lists(st.tuples(st.integers(0, 99), st.integers(0, 99), CELL_VALUES), min_size=1,
-                                        max_size=4))
+@given(name=EVERY_FILE, edits=st.lists(st.tuples(st.integers(0, 99), st.integers(0, 99), CELL_VALUES), min_size=1,
+                                      max_size=4))
 @settings(BOUNDED, max_examples=12 * SCALE)
 def test_any_cell_edit_loads_or_is_reported(fuzzed_copy, name, edits):
-    header, rows = file_rows(name)
+    header, rows = file_rows(fuzzed_copy[0], name)
     for row, column, value in edits:
         rows[row % len(rows)][column % len(header)] = value
     loads_or_reports(*fuzzed_copy, name, csv_bytes(header, rows))
@@ -115,7 +119,7 @@ HEADER_EDITS = st.sampled_from(["rename", "drop", "duplicate", "swap", "add", "b
                                         min_size=1, max_size=3))
 @settings(BOUNDED, max_examples=10 * SCALE)
 def test_any_header_change_loads_or_is_reported(fuzzed_copy, name, edits):
-    header, rows = file_rows(name)
+    header, rows = file_rows(fuzzed_copy[0], name)
     columns = [list(column) for column in zip(header, *rows)]
     for edit, index, text in edits:
         at = index % len(columns)

@@ -12,7 +12,8 @@ from conftest import read_rows, set_cell, write_rows
 def problems_of(data_dir: Path, archive_dir: Path) -> list[Problem]:
     with pytest.raises(RecordError) as caught:
         load_record(data_dir, archive_dir)
-    assert str(caught.value).count("\n") == len(caught.value.problems)
+    # One line per problem after the heading, whatever line breaks the cells hold.
+    assert len(str(caught.value).splitlines()) == len(caught.value.problems) + 1
     return caught.value.problems
 
 
@@ -234,6 +235,13 @@ def test_a_column_name_with_a_line_break_stays_on_one_line(record_copy):
     path = data_dir / "claims.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("notes", '"no\ntes"', 1), encoding="utf-8")
     problems_of(data_dir, archive_dir)  # asserts one line per problem
+
+
+def test_a_mangled_id_stays_out_of_the_ids_offered(record_copy):
+    """The ids a reference may use are listed in its rule; a form feed among them broke the line."""
+    data_dir, archive_dir = record_copy
+    set_cell(data_dir / "claimants.csv", "claimant_id", "kr_nis", "claimant_id", "\x0c")
+    assert all("\x0c" not in p.rule for p in problems_of(data_dir, archive_dir))
 
 
 def test_a_duplicated_qualifier_is_reported_not_raised(record_copy):

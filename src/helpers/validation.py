@@ -177,7 +177,9 @@ def reference_rules(column: str, allowed: pd.Series | None, file: str, optional:
     if allowed is None:
         return rules
     allowed = sorted(set(allowed))
-    shown = ", ".join(allowed[:12]) + (", …" if len(allowed) > 12 else "")
+    # Only well-formed ids are offered: a mangled one (with a line break, say) is reported in its own file.
+    offered = [i for i in allowed if re.fullmatch(ID_PATTERN, i)]
+    shown = ", ".join(offered[:12]) + (", …" if len(offered) > 12 else "")
     return rules + column_rules(
         column, (one_of(allowed, optional=True), f"not an id in {file}: use one of its ids ({shown}) or add the row there first")
     )
