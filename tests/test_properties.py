@@ -67,13 +67,13 @@ EVERY_FILE = st.sampled_from(sorted(COLUMNS))
 
 
 @given(name=FUZZED_FILES, text=st.lists(CSV_ALPHABET, max_size=60).map("".join))
-@settings(BOUNDED, max_examples=10 * SCALE)
+@settings(BOUNDED, max_examples=8 * SCALE)
 def test_any_text_loads_or_is_reported(fuzzed_copy, name, text):
     loads_or_reports(*fuzzed_copy, name, text.encode("utf-8"))
 
 
 @given(name=FUZZED_FILES, data=st.binary(max_size=80))
-@settings(BOUNDED, max_examples=6 * SCALE)
+@settings(BOUNDED, max_examples=5 * SCALE)
 def test_any_bytes_load_or_are_reported(fuzzed_copy, name, data):
     loads_or_reports(*fuzzed_copy, name, data)
 
@@ -117,7 +117,7 @@ HEADER_EDITS = st.sampled_from(["rename", "drop", "duplicate", "swap", "add", "b
 
 @given(name=FUZZED_FILES, edits=st.lists(st.tuples(HEADER_EDITS, st.integers(0, 99), st.text(max_size=8)),
                                         min_size=1, max_size=3))
-@settings(BOUNDED, max_examples=10 * SCALE)
+@settings(BOUNDED, max_examples=8 * SCALE)
 def test_any_header_change_loads_or_is_reported(fuzzed_copy, name, edits):
     header, rows = file_rows(fuzzed_copy[0], name)
     columns = [list(column) for column in zip(header, *rows)]
@@ -158,7 +158,7 @@ def half_up(figure: int, factor: str) -> int:
 
 
 @given(figures=st.lists(FIGURES, min_size=1, max_size=20), qualifier=st.sampled_from(sorted(QUALIFIERS.index)))
-@settings(BOUNDED, max_examples=100 * SCALE)
+@settings(BOUNDED, max_examples=60 * SCALE)
 def test_every_interval_holds_its_figure_and_follows_its_rule(figures, qualifier):
     lows, highs = bounds(figures, qualifier)
     for figure, low, high in zip(figures, lows, highs):
@@ -174,7 +174,7 @@ def test_every_interval_holds_its_figure_and_follows_its_rule(figures, qualifier
 
 
 @given(figure=FIGURES)
-@settings(BOUNDED, max_examples=50 * SCALE)
+@settings(BOUNDED, max_examples=25 * SCALE)
 def test_each_qualifier_gives_its_interval(figure):
     interval = {q: tuple(b[0] for b in bounds([figure], q)) for q in QUALIFIERS.index}
     assert interval["exact"] == (figure, figure)
@@ -291,7 +291,7 @@ def with_statements(record: Record, statements: list[Statement]) -> Record:
 
 
 @given(data=st.data())
-@settings(BOUNDED, max_examples=4 * SCALE)
+@settings(BOUNDED, max_examples=3 * SCALE)
 def test_generated_statements_are_valid_and_typed_as_the_loader_types_them(tmp_path_factory, record, data):
     statements = data.draw(st.lists(statements_of(record), min_size=1, max_size=3))
     data_dir, archive_dir = make_record_copy(tmp_path_factory.mktemp("valid"))
@@ -308,7 +308,7 @@ def headline_on(series: pd.DataFrame) -> pd.Series:
 
 
 @given(data=st.data())
-@settings(BOUNDED, max_examples=15 * SCALE)
+@settings(BOUNDED, max_examples=10 * SCALE)
 def test_the_headline_never_falls(record, data):
     statements = data.draw(st.lists(statements_of(record), max_size=6))
     changed = with_statements(record, statements)
@@ -319,7 +319,7 @@ def test_the_headline_never_falls(record, data):
 
 
 @given(data=st.data())
-@settings(BOUNDED, max_examples=15 * SCALE)
+@settings(BOUNDED, max_examples=10 * SCALE)
 def test_a_statement_that_raises_the_headline_adds_a_step_and_keeps_the_days_before(record, data):
     before = with_statements(record, data.draw(st.lists(statements_of(record, ["sent"]), max_size=3)))
     series = headline_on(estimates.headline_series(before, end=LAST_DAY))
@@ -336,7 +336,7 @@ def test_a_statement_that_raises_the_headline_adds_a_step_and_keeps_the_days_bef
 
 
 @given(data=st.data())
-@settings(BOUNDED, max_examples=15 * SCALE)
+@settings(BOUNDED, max_examples=10 * SCALE)
 def test_a_statement_below_the_headline_changes_nothing(record, data):
     before = with_statements(record, data.draw(st.lists(statements_of(record, ["sent"]), max_size=3)))
     series = estimates.headline_series(before, end=LAST_DAY).set_index("date")
@@ -352,7 +352,7 @@ def test_a_statement_below_the_headline_changes_nothing(record, data):
 
 
 @given(data=st.data())
-@settings(BOUNDED, max_examples=12 * SCALE)
+@settings(BOUNDED, max_examples=10 * SCALE)
 def test_as_of_the_last_day_is_each_claimants_latest_statement(record, data):
     changed = with_statements(record, data.draw(st.lists(statements_of(record), max_size=6)))
     everything = estimates.statements(changed)
