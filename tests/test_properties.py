@@ -67,7 +67,7 @@ EVERY_FILE = st.sampled_from(sorted(COLUMNS))
 
 
 @given(name=FUZZED_FILES, text=st.lists(CSV_ALPHABET, max_size=60).map("".join))
-@settings(BOUNDED, max_examples=6 * SCALE)
+@settings(BOUNDED, max_examples=5 * SCALE)
 def test_any_text_loads_or_is_reported(fuzzed_copy, name, text):
     loads_or_reports(*fuzzed_copy, name, text.encode("utf-8"))
 
@@ -117,7 +117,7 @@ HEADER_EDITS = st.sampled_from(["rename", "drop", "duplicate", "swap", "add", "b
 
 @given(name=FUZZED_FILES, edits=st.lists(st.tuples(HEADER_EDITS, st.integers(0, 99), st.text(max_size=8)),
                                         min_size=1, max_size=3))
-@settings(BOUNDED, max_examples=6 * SCALE)
+@settings(BOUNDED, max_examples=5 * SCALE)
 def test_any_header_change_loads_or_is_reported(fuzzed_copy, name, edits):
     header, rows = file_rows(fuzzed_copy[0], name)
     columns = [list(column) for column in zip(header, *rows)]
@@ -310,7 +310,7 @@ def headline_on(series: pd.DataFrame) -> pd.Series:
 
 
 @given(data=st.data())
-@settings(BOUNDED, max_examples=10 * SCALE)
+@settings(BOUNDED, max_examples=8 * SCALE)
 def test_the_headline_never_falls(record, data):
     statements = data.draw(st.lists(statements_of(record), max_size=6))
     changed = with_statements(record, statements)
@@ -352,7 +352,7 @@ def test_a_statement_below_the_headline_changes_nothing(record, data):
 
 
 @given(data=st.data())
-@settings(BOUNDED, max_examples=10 * SCALE)
+@settings(BOUNDED, max_examples=8 * SCALE)
 def test_as_of_the_last_day_is_each_claimants_latest_statement(record, data):
     changed = with_statements(record, data.draw(st.lists(statements_of(record), max_size=6)))
     everything = estimates.statements(changed)
