@@ -21,6 +21,7 @@ reports: $(STAMP)
 check: $(STAMP)
 	$(PY) -m helpers.summary > /dev/null && echo "The record is valid."
 	$(PY) -m helpers.verify
+	$(PY) -m helpers.audit
 
 ## Run every test.
 test: $(STAMP)
