@@ -29,6 +29,7 @@ notebooks: $(STAMP)
 check: $(STAMP)
 	$(PY) -m helpers.summary > /dev/null && echo "The record is valid."
 	$(PY) -m helpers.verify
+	$(PY) -m helpers.audit
 
 ## Run every test.
 test: $(STAMP)

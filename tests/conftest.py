@@ -2,6 +2,7 @@
 
 import csv
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -59,21 +60,30 @@ def make_matching_archive(data_dir: Path, archive_dir: Path) -> Path:
     return archive_dir
 
 
-@pytest.fixture
-def record_copy(tmp_path: Path) -> tuple[Path, Path]:
-    """(data_dir, archive_dir): a copy of data/ and a made-up archive holding exactly its quotes.
+def make_record_copy(folder: Path) -> tuple[Path, Path]:
+    """(data_dir, archive_dir) in `folder`: a copy of data/ and a made-up archive holding exactly its quotes.
 
-    The archive is built from the record itself so these tests run with or without
+    The archive is built from the record itself so tests using it run with or without
     ../shared/sources; the hashes in the copied sources.csv are rewritten to match it.
     """
-    data_dir = copy_record(tmp_path)
-    return data_dir, make_matching_archive(data_dir, tmp_path / "archive")
+    data_dir = copy_record(folder)
+    return data_dir, make_matching_archive(data_dir, folder / "archive")
+
+
+@pytest.fixture
+def record_copy(tmp_path: Path) -> tuple[Path, Path]:
+    """(data_dir, archive_dir): an editable copy of data/ and a made-up archive matching it."""
+    return make_record_copy(tmp_path)
 
 
 @pytest.fixture
 def shared_archive() -> Path:
+    """The archived stories at ../shared/sources; CI (CI set) must have them, elsewhere tests skip."""
     if not DEFAULT_ARCHIVE_DIR.is_dir():
-        pytest.skip(f"the archived stories are not at {DEFAULT_ARCHIVE_DIR}")
+        message = f"the archived stories are not at {DEFAULT_ARCHIVE_DIR}"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}, and CI must check against them")
+        pytest.skip(message)
     return DEFAULT_ARCHIVE_DIR
 
 
