@@ -96,3 +96,11 @@ def test_the_command_reports_a_bad_record(record_copy, tmp_path, capsys):
     set_cell(data_dir / "claims.csv", "claim_id", "c001", "figure", "1,500")
     assert table.main(["--data", str(data_dir), "--out", str(tmp_path / "t.csv")]) == 1
     assert "claims.csv:2: figure: '1,500'" in capsys.readouterr().err
+
+
+def test_export_table_option_writes_the_table_only(tmp_path):
+    from helpers import export
+
+    assert export.main(["--table", "--out", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [export.TABLE_FILE]
+    assert (tmp_path / export.TABLE_FILE).read_bytes().startswith(b"\xef\xbb\xbf")

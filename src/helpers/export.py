@@ -1,6 +1,10 @@
 """Write every registered chart as PNG and SVG (matplotlib) and as interactive HTML (plotly).
 
     python -m helpers.export [--charts NAME ...] [--formats png svg html] [--out DIR] [--data DIR]
+    python -m helpers.export --table [--out DIR] [--data DIR]
+
+With --table it writes the record as a spreadsheet-safe table (claims_table.csv, see
+helpers.table) instead of the charts; add --charts to write both.
 
 Files are named after the chart (`headline_growth.png`, …). The HTML pages load plotly.js
 from `plotly.min.js` beside them, written once per folder, so they work offline. Two runs on
@@ -19,10 +23,12 @@ from helpers.charts import CHARTS, Chart
 from helpers.errors import RecordError
 from helpers.paths import OUTPUT_DIR
 from helpers.record import Record, load_record
+from helpers.table import write_table
 
 FORMATS = ("png", "svg", "html")
 STATIC_METADATA = {"png": style.PNG_METADATA, "svg": style.SVG_METADATA}
 PLOTLY_JS = "plotly.min.js"
+TABLE_FILE = "claims_table.csv"
 
 
 def chart_file(out_dir: Path, chart_name: str, file_format: str) -> Path:
@@ -89,12 +95,14 @@ def summary_line(written: list[Path], chart_count: int, out_dir: Path) -> str:
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m helpers.export", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--charts", nargs="+", choices=list(CHARTS), default=list(CHARTS), metavar="NAME",
-                        help=f"charts to write (default: all: {', '.join(CHARTS)})")
+    parser.add_argument("--charts", nargs="+", choices=list(CHARTS), default=None, metavar="NAME",
+                        help=f"charts to write (default: all, unless --table: {', '.join(CHARTS)})")
     parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS),
                         help="file formats to write (default: all)")
     parser.add_argument("--out", type=Path, default=OUTPUT_DIR, help=f"folder to write into (default: {OUTPUT_DIR})")
     parser.add_argument("--data", type=Path, default=None, help="the record's folder (default: data/)")
+    parser.add_argument("--table", action="store_true",
+                        help=f"write the claims as a spreadsheet-safe table ({TABLE_FILE}) instead of the charts")
     return parser.parse_args(argv)
 
 
@@ -105,7 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     except RecordError as error:
         print(error, file=sys.stderr)
         return 1
-    names = list(dict.fromkeys(args.charts))
+    if args.table:
+        path = write_table(record, args.out / TABLE_FILE)
+        print(f"wrote {path} ({len(record.claims)} claims, one a row; UTF-8 with BOM; formula-like cells start with ')")
+        if args.charts is None:
+            return 0
+    names = list(dict.fromkeys(args.charts or CHARTS))
     formats = [f for f in FORMATS if f in args.formats]
     written = export_charts(record, names, formats, args.out)
     print(summary_line(written, len(names), args.out))

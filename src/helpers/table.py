@@ -19,7 +19,8 @@ from helpers.record import Record, load_record
 from helpers.verify import quote_checks
 from helpers.wording import worded
 
-DEFAULT_PATH = OUTPUT_DIR / "claims_table.csv"
+# Beside the report rather than inside output/, which each report build replaces whole.
+DEFAULT_PATH = OUTPUT_DIR.parent / "claims_table.csv"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PRECISION_WORDS = {"day": "day", "no_later_than": "no later than"}
 

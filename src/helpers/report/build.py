@@ -15,7 +15,8 @@ from pathlib import Path
 
 from helpers.charts import CHARTS
 from helpers.errors import RecordError
-from helpers.export import FORMATS, PLOTLY_JS, describe_size, export_charts
+from helpers.export import FORMATS, PLOTLY_JS, TABLE_FILE, describe_size, export_charts
+from helpers.table import write_table
 from helpers.paths import DATA_DIR, NOTEBOOKS_DIR, OUTPUT_DIR
 from helpers.record import Record, load_record
 from helpers.report.index import INDEX_PAGE, NotebookPage, render_index
@@ -66,6 +67,9 @@ def build_into(folder: Path, record: Record, notebooks: list[Path], data_dir: Pa
         raise BuildError(f"a notebook failed:\n{error}") from error
     charts = list(CHARTS.values())
     export_charts(record, [chart.name for chart in charts], FORMATS, folder, report)
+    report("spreadsheet table")
+    table = write_table(record, folder / TABLE_FILE)
+    report(f"  wrote {table.name} ({describe_size(table.stat().st_size)})")
     report("notebook pages")
     pages = write_notebook_pages(executed, folder, report)
     report("index")

@@ -10,6 +10,7 @@ import jinja2
 
 from helpers.charts import Chart
 from helpers.changelog import record_version
+from helpers.export import TABLE_FILE
 from helpers.record import Record
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -53,5 +54,7 @@ def render_index(record: Record, charts: list[Chart], formats: list[str], pages:
         notebooks=pages,
         charts=[chart_entry(chart, record, formats, by_file) for chart in charts],
         sources=source_entries(record),
+        table_file=TABLE_FILE,
+        claim_count=len(record.claims),
         preview_width=PREVIEW_WIDTH,
     )
