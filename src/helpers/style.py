@@ -52,10 +52,11 @@ PLOTLY_LAYOUT = {
     "plot_bgcolor": "white",
     "paper_bgcolor": "white",
     "hoverlabel": {"align": "left", "font": {"size": 12}, "bgcolor": "white", "bordercolor": MUTED},
-    "margin": {"l": 70, "r": 30, "t": 80, "b": 90},
-    "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
-    "width": 900,
-    "height": 520,
+    "margin": {"l": 70, "r": 30, "t": 110, "b": 160},
+    # Beside the plot, so it never covers the title or the data.
+    "legend": {"orientation": "v", "yanchor": "top", "y": 1.0, "xanchor": "left", "x": 1.02},
+    "width": 1000,
+    "height": 580,
 }
 AXIS = {"showgrid": True, "gridcolor": GRID, "zeroline": False, "linecolor": MUTED}
 
@@ -114,8 +115,10 @@ def finish_plotly(figure, title: str, subtitle: str, source: str, y_title: str, 
                "x": 0.01, "xanchor": "left"},
     )
     figure.update_xaxes(**AXIS, title_text=x_title)
-    figure.update_yaxes(**AXIS, title_text=y_title, tickformat=",d")
-    figure.add_annotation(text=html.escape(source).replace("\n", "<br>"), xref="paper", yref="paper", x=0, y=-0.2,
+    # Counts start at zero, so bar lengths and gaps read true.
+    figure.update_yaxes(**AXIS, title_text=y_title, tickformat=",d", rangemode="tozero")
+    source_lines = "<br>".join(escaped_wrapped(line, 150) for line in source.split("\n"))
+    figure.add_annotation(text=source_lines, xref="paper", yref="paper", x=0, y=-0.24,
                           xanchor="left", yanchor="top", showarrow=False, align="left",
                           font={"size": 10, "color": MUTED})
     return figure

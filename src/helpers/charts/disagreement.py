@@ -143,8 +143,8 @@ def draw_framing_interactive(record: Record) -> go.Figure:
                                  "Each bar is one story's reading of the same statement; arrows are open ends",
                                  style.source_line(record, rows), y_title="North Korean troops")
     figure.update_xaxes(tickmode="array", tickvals=list(rows["x"]),
-                        ticktext=[style.escaped_wrapped(label.replace("\n", " — "), 24) for label in rows["label"]],
-                        showgrid=False)
+                        ticktext=[style.escaped_wrapped(label.replace("\n", " — "), 11) for label in rows["label"]],
+                        showgrid=False, tickangle=0)
     return figure
 
 

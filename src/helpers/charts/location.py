@@ -204,7 +204,7 @@ def draw_route_interactive(record: Record) -> go.Figure:
     figure = style.finish_plotly(figure, route_title(record), "A schematic on longitude and latitude; no map tiles are loaded",
                                  style.source_line(record, estimates.with_wording(record).query("location in @stops.location")),
                                  y_title="latitude (°N)", x_title="longitude (°E)")
-    figure.update_yaxes(tickformat=None, scaleanchor="x", scaleratio=1.6)
+    figure.update_yaxes(tickformat=None, scaleanchor="x", scaleratio=1.6, rangemode="normal")
     figure.update_xaxes(tickformat=None)
     return figure
 
