@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: reports test check lab clean
+.PHONY: reports test check lab notebooks clean
 
 # Create the environment on first use, and again when the requirements change.
 $(STAMP): requirements.txt pyproject.toml
@@ -25,6 +25,14 @@ check: $(STAMP)
 ## Run every test.
 test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+## Open JupyterLab on notebooks/ with the project's environment as the kernel.
+lab: $(STAMP)
+	$(PY) -m jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+## Re-execute the notebooks in place: after a deliberate data change, to rewrite their committed outputs.
+notebooks: $(STAMP)
+	$(PY) -m jupyter nbconvert --to notebook --execute --inplace notebooks/*.ipynb
 
 clean:
 	rm -rf $(VENV) output

@@ -32,8 +32,10 @@ def test_types(claims):
     assert str(claims["low"].dtype) == "Int64" and str(claims["high"].dtype) == "Int64"
     assert pd.api.types.is_datetime64_any_dtype(claims["said_on"])
     assert pd.api.types.is_datetime64_any_dtype(claims["published"])
-    for column in ("claimant_name", "claimant_country", "outlet", "published"):
+    for column in ("claimant_name", "claimant_country", "outlet"):
         assert claims[column].notna().all(), column
+    undated = claims["source_id"].isin(load_sources().query("published_precision == 'undated'")["source_id"])
+    assert claims.loc[~undated, "published"].notna().all() and claims.loc[undated, "published"].isna().all()
 
 
 @pytest.mark.parametrize(
@@ -79,3 +81,38 @@ def test_loads_without_an_archive():
 def test_every_quote_is_checked_against_the_shared_archive(shared_archive):
     record = load_record(archive_dir=shared_archive)
     assert record.archive_dir == shared_archive
+
+
+@pytest.mark.parametrize(
+    "claimant_id, said_on, measure, qualifier, figure, low, high, quote_kind",
+    [
+        ("us_dod", "2024-11-04", "sent", "range", 11000, 11000, 12000, "verbatim"),
+        ("us_dod", "2024-11-04", "in_region", "at_least", 10000, 10000, None, "verbatim"),
+        ("kr_nis", "2024-12-19", "killed", "at_least", 100, 100, None, "verbatim"),
+        ("kr_nis", "2024-12-19", "wounded", "nearly", 1000, 900, 1000, "verbatim"),
+        ("kr_jcs", "2024-12-23", "casualties", "about", 1100, 990, 1210, "verbatim"),
+        ("ua_president", "2024-12-23", "casualties", "more_than", 3000, 3000, None, "verbatim"),
+        ("us_un_mission", "2025-01-08", "sent", "more_than", 12000, 12000, None, "paraphrase"),
+        ("ua_president", "2025-01-09", "casualties", "exact", 4000, 4000, 4000, "verbatim"),
+        ("kr_nis", "2025-01-13", "killed", "about", 300, 270, 330, "verbatim"),
+        ("kr_nis", "2025-01-13", "wounded", "about", 2700, 2430, 2970, "verbatim"),
+        ("kr_jcs", "2025-03-27", "sent_in_wave", "about", 11000, 9900, 12100, "verbatim"),
+        ("kr_jcs", "2025-03-27", "casualties", "exact", 4000, 4000, 4000, "verbatim"),
+        ("kr_jcs", "2025-03-27", "sent_in_wave", "at_least", 3000, 3000, None, "paraphrase"),
+        ("kr_nis", "2025-04-30", "sent", "about", 15000, 13500, 16500, "verbatim"),
+        ("kr_nis", "2025-04-30", "casualties", "about", 4700, 4230, 5170, "verbatim"),
+        ("kr_nis", "2025-04-30", "killed", "about", 600, 540, 660, "verbatim"),
+    ],
+)
+def test_the_later_figures_are_in_the_record(claims, claimant_id, said_on, measure, qualifier, figure, low, high,
+                                             quote_kind):
+    rows = one_claim(claims, claimant_id=claimant_id, measure=measure, figure=figure)
+    rows = rows[rows["said_on"] == pd.Timestamp(said_on)]
+    assert len(rows) == 1
+    row = rows.iloc[0]
+    assert (row["qualifier"], row["quote_kind"]) == (qualifier, quote_kind)
+    assert row["low"] == low if low is not None else pd.isna(row["low"])
+    assert row["high"] == high if high is not None else pd.isna(row["high"])
+    # Unarchived: a URL to trace it, no archive file, so never counted as verified.
+    assert row["archive_file"] == "" and row["url"].startswith("https://")
+    assert (row["quote"] == "") == (quote_kind == "paraphrase")

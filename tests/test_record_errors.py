@@ -42,6 +42,8 @@ CLAIM_EDITS = [
     ("quote", "North Korea had sent some 15 000 special forces soldiers to Russia", "not found in the source's archived text"),
     ("measure", "marched", "not an id in measures.csv"),
     ("speaker_kind", "secret", "must be one of"),
+    ("qualifier_wording", "roughly", "not in the quote"),
+    ("qualifier_wording", "", "leave it empty exactly when the qualifier is exact"),
 ]
 
 

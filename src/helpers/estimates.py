@@ -230,9 +230,11 @@ def headline_series(record: Record, end: str | pd.Timestamp | None = None) -> pd
                    "outlets", "step_on", "is_step"]]
 
 
-def growth(record: Record) -> dict:
-    """The headline's growth from its first to its last step: figures, multiple, days, claimants."""
+def growth(record: Record, until: str | pd.Timestamp | None = None) -> dict:
+    """The headline's growth from its first to its last step (up to `until`): figures, multiple, days, claimants."""
     steps = headline_steps(record)
+    if until is not None:
+        steps = steps[steps["said_on"] <= pd.Timestamp(until)]
     first, last = steps.iloc[0], steps.iloc[-1]
     return {
         "first_figure": int(first["figure"]),
@@ -320,7 +322,7 @@ def framing_conflicts(record: Record) -> pd.DataFrame:
     has_ceiling = ceiling.groupby(rows["statement_id"]).transform("any")
     rows["conflict"] = (has_floor & has_ceiling).map({True: "contradictory", False: "different"})
     rows["in_one_story"] = rows.groupby(["statement_id", "source_id"])["qualifier"].transform("nunique") > 1
-    columns = ["statement_id", "claimant_short_name", "conflict", "outlet", "as_worded", "qualifier", "low", "high",
+    columns = ["statement_id", "claimant_short_name", "conflict", "outlet", "as_worded", "figure", "qualifier", "low", "high",
                "speaker", "in_one_story", "quote", "claim_id"]
     return rows[columns].sort_values(["statement_id", "qualifier", "outlet"], ignore_index=True)
 
@@ -396,3 +398,27 @@ def filter_claims(
     columns = ["claim_id", "said_on", "claimant_short_name", "speaker", "as_worded", "measure_label", "location",
                "outlet", "quote"]
     return claims.loc[keep, columns].sort_values(["said_on", "claim_id"], ignore_index=True)
+
+
+def latest_by_date(record: Record, measure: str = "sent") -> pd.DataFrame:
+    """Long form of `disagreement`: for every date a claimant spoke, each claimant's statement in force.
+
+    One row per (date, claimant) once the claimant has spoken, with the statement's figure,
+    interval, wording and the day it was said (`said_on`), so stale figures are visible.
+    """
+    table = statements(record)
+    table = table[table["measure"] == measure].sort_values("said_on")
+    dates = pd.DataFrame({"date": table["said_on"].drop_duplicates().sort_values()})
+    grid = dates.merge(table[["claimant_id"]].drop_duplicates(), how="cross").sort_values("date")
+    in_force = pd.merge_asof(grid, table, left_on="date", right_on="said_on", by="claimant_id")
+    in_force = in_force[in_force["statement_id"].notna()].copy()
+    in_force["figure"] = in_force["figure"].astype("int64")
+    in_force["days_old"] = (in_force["date"] - in_force["said_on"]).dt.days
+    return in_force.sort_values(["date", "figure", "claimant"], ignore_index=True)
+
+
+def last_current_disagreement(record: Record, measure: str = "sent", within_days: int = 7) -> pd.Series | None:
+    """The last date on which two or more claimants had given figures within `within_days`, and how they differed."""
+    table = disagreement(record, measure, within_days)
+    compared = table[table["claimants"] >= 2]
+    return compared.iloc[-1] if len(compared) else None

@@ -7,6 +7,7 @@ problem in every file; only a record with no problem is returned, typed and join
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from helpers import archive, intervals
@@ -47,7 +48,7 @@ COLUMNS = {
     "locations.csv": ["location", "name", "parent", "kind", "latitude", "longitude", "route_order", "meaning"],
     "subsets.csv": ["subset", "label", "meaning"],
     "claims.csv": ["claim_id", "source_id", "statement_id", "claimant_id", "speaker", "speaker_kind", "said_on",
-                   "said_on_precision", "said_on_basis", "figure", "qualifier", "low", "high", "measure", "location",
+                   "said_on_precision", "said_on_basis", "figure", "qualifier", "qualifier_wording", "low", "high", "measure", "location",
                    "subset", "quote_kind", "quote", "notes"],
     "exclusions.csv": ["source_id", "number", "context", "reason"],
 }
@@ -166,6 +167,9 @@ def _source_rules(texts: dict[str, archive.ArchivedText], archive_dir: Path | No
     def hash_with_file(df: pd.DataFrame) -> pd.Series:
         return (df["archive_file"] == "") == (df["archive_sha256"] == "")
 
+    def traceable(df: pd.DataFrame) -> pd.Series:
+        return (df["archive_file"] != "") | (df["url"] != "")
+
     rules = (
         id_rules("source_id")
         + text_rules("outlet", True)
@@ -187,6 +191,8 @@ def _source_rules(texts: dict[str, archive.ArchivedText], archive_dir: Path | No
                     "published_earliest must not be after published"),
             RowRule("archive_sha256", ("archive_file",), hash_with_file,
                     "archive_file and archive_sha256 go together: fill both or leave both empty"),
+            RowRule("url", ("archive_file",), traceable,
+                    "a source with no archive file needs its URL, so its quotes can be traced"),
         ]
         + column_rules(
             "url", (matches(r"https?://\S+", optional=True), "a URL starts with http:// or https:// and has no spaces")
@@ -338,8 +344,25 @@ def _claim_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.Archiv
     def quote_matches_kind(df: pd.DataFrame) -> pd.Series:
         return (df["quote_kind"] == "verbatim") == (df["quote"] != "")
 
+    def paraphrase_explained(df: pd.DataFrame) -> pd.Series:
+        return (df["quote_kind"] != "paraphrase") | (df["notes"] != "")
+
+    def range_as_worded(df: pd.DataFrame) -> pd.Series:
+        low, high, figure = (as_whole_number(df[c]) for c in ("low", "high", "figure"))
+        ok = low.notna() & high.notna() & (low < high) & (figure == low)
+        return (df["qualifier"] != "range") | ok.fillna(False)
+
     def speaker_given(df: pd.DataFrame) -> pd.Series:
         return (df["speaker_kind"] == "unattributed") | (df["speaker"] != "")
+
+    def wording_with_qualifier(df: pd.DataFrame) -> pd.Series:
+        return (df["qualifier"] == "exact") == (df["qualifier_wording"] == "")
+
+    def wording_in_quote(df: pd.DataFrame) -> pd.Series:
+        quotes = df["quote"].map(archive.normalise).str.lower().to_numpy(dtype=str)
+        words = df["qualifier_wording"].map(archive.normalise).str.lower().to_numpy(dtype=str)
+        found = np.char.find(quotes, words) >= 0
+        return pd.Series(found, index=df.index) | (df["quote"] == "")
 
     def quote_in_archive(df: pd.DataFrame) -> pd.Series:
         found = archive.quotes_found(df["quote"], df["source_id"], archived)
@@ -360,6 +383,7 @@ def _claim_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.Archiv
         + text_rules("speaker", False)
         + text_rules("said_on_basis", True)
         + text_rules("quote", False)
+        + text_rules("qualifier_wording", False)
         + text_rules("notes", False)
         + column_rules("speaker_kind", (one_of(SPEAKER_KINDS), f"must be one of {', '.join(SPEAKER_KINDS)}"))
         + column_rules("said_on_precision", (one_of(SAID_ON_PRECISIONS), f"must be one of {', '.join(SAID_ON_PRECISIONS)}"))
@@ -390,8 +414,17 @@ def _claim_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.Archiv
                     "rows sharing this statement_id count different things: one statement has one measure"),
             RowRule("qualifier", ("source_id", "statement_id"), one_row_per_wording,
                     "the story already has a row for this statement with this qualifier: keep one"),
+            RowRule("qualifier_wording", ("qualifier",), wording_with_qualifier,
+                    "give the qualifier's words as the story prints them (e.g. 'as many as', 'some'); "
+                    "leave it empty exactly when the qualifier is exact"),
+            RowRule("qualifier_wording", ("quote",), wording_in_quote,
+                    "the qualifier's words are not in the quote: copy them from the quote"),
             RowRule("quote", ("quote_kind",), quote_matches_kind,
                     "a verbatim claim needs its quote; a paraphrase has none (put the outlet's words in notes)"),
+            RowRule("notes", ("quote_kind",), paraphrase_explained,
+                    "a paraphrase has no quote, so notes must give the outlet's words and say whose they are"),
+            RowRule("figure", ("qualifier", "low", "high"), range_as_worded,
+                    "a range has low < high, both filled, and the figure is its lower number"),
             RowRule("speaker", ("speaker_kind",), speaker_given,
                     "name the speaker, or describe them (e.g. 'a senior official'); leave it empty only when unattributed"),
         ]

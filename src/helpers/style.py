@@ -10,7 +10,7 @@ import textwrap
 import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.dates import DateFormatter
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.ticker import FuncFormatter
 
 from helpers.record import Record
@@ -51,7 +51,7 @@ PLOTLY_LAYOUT = {
     "font": {"family": f"{FONT}, Arial, sans-serif", "size": 12, "color": INK},
     "plot_bgcolor": "white",
     "paper_bgcolor": "white",
-    "hoverlabel": {"align": "left", "font": {"size": 12}},
+    "hoverlabel": {"align": "left", "font": {"size": 12}, "bgcolor": "white", "bordercolor": MUTED},
     "margin": {"l": 70, "r": 30, "t": 80, "b": 90},
     "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
     "width": 900,
@@ -83,8 +83,10 @@ def thousands_axis(axis) -> None:
     axis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
 
 
-def date_axis(axis) -> None:
-    axis.set_major_formatter(DateFormatter("%d %b\n%Y"))
+def date_axis(axis, maxticks: int = 9) -> None:
+    locator = AutoDateLocator(minticks=2, maxticks=maxticks)
+    axis.set_major_locator(locator)
+    axis.set_major_formatter(ConciseDateFormatter(locator, show_offset=False, formats=["%Y", "%b %Y", "%d %b", "%H:%M", "%H:%M", "%S"]))
 
 
 def source_line(record: Record, claims: pd.DataFrame) -> str:
@@ -92,6 +94,12 @@ def source_line(record: Record, claims: pd.DataFrame) -> str:
     claimants = ", ".join(sorted(claims["claimant_short_name"].unique()))
     outlets = ", ".join(sorted(claims["outlet"].unique()))
     return f"Claimants: {claimants}.\nOutlets: {outlets}."
+
+
+def set_titles(figure: Figure, ax, title: str, subtitle: str) -> None:
+    """The finding as the figure's title (wrapped), and how to read the chart beneath it."""
+    figure.suptitle("\n".join(textwrap.wrap(title, 95)), x=0.01, ha="left", fontsize=12, weight="bold")
+    ax.set_title("\n".join(textwrap.wrap(subtitle, 120)), fontsize=8.5, color=MUTED, weight="normal")
 
 
 def add_source_line(figure: Figure, text: str) -> None:
@@ -102,7 +110,7 @@ def finish_plotly(figure, title: str, subtitle: str, source: str, y_title: str, 
     """Apply the house layout, a title that states the finding, and the source line beneath."""
     figure.update_layout(
         **PLOTLY_LAYOUT,
-        title={"text": f"<b>{html.escape(title)}</b><br><span style='font-size:12px'>{html.escape(subtitle)}</span>",
+        title={"text": f"<b>{escaped_wrapped(title, 90)}</b><br><span style='font-size:12px'>{escaped_wrapped(subtitle, 120)}</span>",
                "x": 0.01, "xanchor": "left"},
     )
     figure.update_xaxes(**AXIS, title_text=x_title)
@@ -111,6 +119,10 @@ def finish_plotly(figure, title: str, subtitle: str, source: str, y_title: str, 
                           xanchor="left", yanchor="top", showarrow=False, align="left",
                           font={"size": 10, "color": MUTED})
     return figure
+
+
+def shortened(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def escaped_wrapped(text: str, width: int = 70) -> str:

@@ -26,7 +26,8 @@ def headline_by_claimant(record) -> pd.DataFrame:
     return pd.DataFrame({
         "said on": table["said_on"].dt.strftime("%Y-%m-%d") + table["day_known"].map({True: "", False: " (by)"}),
         "claimant": table["claimant"],
-        "figure": thousands(table["figure"]),
+        "figure": thousands(table["figure"]).where(table["qualifiers"] != "range",
+                                                    thousands(table["low"]) + "–" + thousands(table["high"])),
         "as the stories worded it": table["wordings"],
         "stories": table["stories"],
         "raised the headline": table["statement_id"].isin(steps).map({True: "yes", False: ""}),

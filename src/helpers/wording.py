@@ -11,8 +11,13 @@ def thousands(values: pd.Series) -> pd.Series:
 
 
 def worded(claims: pd.DataFrame, qualifier_labels: pd.Series) -> pd.Series:
-    """Each claim's figure with its qualifier in words; a range as "low–high"."""
+    """Each claim's figure with its qualifier as the story printed it ("as many as 3,000"); a range as "low–high".
+
+    Falls back to the qualifier's label where a claim has no printed wording.
+    """
     label = claims["qualifier"].map(qualifier_labels).fillna("").astype("str")
+    printed = claims["qualifier_wording"].str.lower()
+    label = printed.where(printed != "", label)
     figure = thousands(claims["figure"])
     text = (label + " " + figure).str.strip()
     is_range = claims["qualifier"].eq("range") & claims["low"].notna() & claims["high"].notna()

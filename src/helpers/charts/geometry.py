@@ -17,9 +17,15 @@ def interval_segments(rows: pd.DataFrame, x: str = "said_on", spread_days: float
     # Centre a statement's bars on the middle of the day it was said.
     offset_days = 0.5 + (position - (count - 1) / 2) * spread_days
     rows["x"] = rows[x] + pd.to_timedelta(offset_days, unit="D")
-    figure = rows["figure"].astype("float64")
-    rows["open_low"] = rows["low"].isna()
-    rows["open_high"] = rows["high"].isna()
-    rows["y0"] = rows["low"].astype("Float64").fillna(figure * (1 - OPEN_END_SHARE)).astype("float64")
-    rows["y1"] = rows["high"].astype("Float64").fillna(figure * (1 + OPEN_END_SHARE)).astype("float64")
-    return rows
+    return with_bar_ends(rows)
+
+
+def with_bar_ends(rows: pd.DataFrame, value: str = "figure") -> pd.DataFrame:
+    """Add y0/y1 (where a bar starts and ends) and open_low/open_high from low, high and the value."""
+    figure = rows[value].astype("float64")
+    return rows.assign(
+        open_low=rows["low"].isna(),
+        open_high=rows["high"].isna(),
+        y0=rows["low"].astype("Float64").fillna(figure * (1 - OPEN_END_SHARE)).astype("float64"),
+        y1=rows["high"].astype("Float64").fillna(figure * (1 + OPEN_END_SHARE)).astype("float64"),
+    )

@@ -1,0 +1,199 @@
+"""Notebook 5, what it cost: casualty estimates over time, killed against wounded, the implied casualty rate."""
+
+import pandas as pd
+import plotly.graph_objects as go
+from matplotlib.figure import Figure
+
+from helpers import costs, estimates, style
+from helpers.charts.geometry import with_bar_ends
+from helpers.charts.hover import statement_hovers
+from helpers.charts.marks import intervals_interactive, intervals_static
+from helpers.charts.registry import register
+from helpers.record import Record
+from helpers.wording import thousands
+
+NOTEBOOK = "5_what_it_cost.ipynb"
+Y_TITLE = "North Korean soldiers killed or wounded"
+
+
+def casualties_title(record: Record) -> str:
+    totals = costs.casualty_totals(record)
+    first, last = totals.iloc[0], totals.iloc[-1]
+    widest = costs.casualty_disagreements(record).sort_values("ratio").iloc[-1]
+    return (f"Casualty estimates rose from {first['total']:,} ({first['claimant']}, {first['said_on']:%b %Y}) to "
+            f"{last['total']:,} ({last['claimant']}, {last['said_on']:%b %Y}); claimants speaking within days "
+            f"of each other differed up to {widest['ratio']:.1f}-fold")
+
+
+def _total_rows(record: Record) -> pd.DataFrame:
+    totals = costs.casualty_totals(record)
+    hovers = statement_hovers(record)
+    hover = totals["statement_ids"].map(lambda ids: "<br><br>".join(hovers[i] for i in ids.split(" + ")))
+    basis = totals["basis"].where(totals["basis"] == "given as one sum", "derived here: killed + wounded")
+    return with_bar_ends(totals.assign(
+        x=totals["said_on"] + pd.Timedelta(hours=12), figure=totals["total"],
+        hover="<b>" + thousands(totals["total"]) + " killed and wounded</b> (" + basis + ")<br><br>" + hover,
+    ))
+
+
+def draw_casualties_static(record: Record) -> Figure:
+    colours = style.claimant_colours(record)
+    rows = _total_rows(record)
+    figure = style.new_figure((10, 5.4))
+    ax = figure.subplots()
+    derived = rows[rows["basis"] != "given as one sum"]
+    intervals_static(ax, rows, colours, key="claimant")
+    ax.scatter(derived["x"], derived["figure"], facecolor="white", edgecolor=style.INK, s=20, zorder=5,
+               label="derived: killed + wounded")
+    style.set_titles(figure, ax, casualties_title(record),
+                     "Killed and wounded together, as each claimant gave them (white centre: the sum of separate "
+                     "killed and wounded figures). Bars: the qualifiers' intervals.")
+    ax.set_ylabel(Y_TITLE)
+    ax.set_ylim(0, rows["y1"].max() * 1.1)
+    style.thousands_axis(ax.yaxis)
+    style.date_axis(ax.xaxis)
+    ax.legend(loc="upper left", fontsize=8.5)
+    style.add_source_line(figure, style.source_line(record, _casualty_claims(record)))
+    return figure
+
+
+def _casualty_claims(record: Record) -> pd.DataFrame:
+    claims = estimates.with_wording(record)
+    return claims[claims["counts"] == "casualties"]
+
+
+def draw_casualties_interactive(record: Record) -> go.Figure:
+    colours = style.claimant_colours(record)
+    rows = _total_rows(record)
+    figure = go.Figure()
+    intervals_interactive(figure, rows, colours, key="claimant")
+    return style.finish_plotly(figure, casualties_title(record),
+                               "Killed and wounded together; a sum of separate killed and wounded figures is derived here",
+                               style.source_line(record, _casualty_claims(record)), y_title=Y_TITLE)
+
+
+def split_title(record: Record) -> str:
+    split = costs.killed_and_wounded(record)
+    low, high = split["killed_share"].min(), split["killed_share"].max()
+    who = " and ".join(sorted(split["claimant"].unique()))
+    return (f"Where {who} split them, the killed were {low:.0%}–{high:.0%} of casualties: "
+            f"about one killed for every {int(round((1 - high) / high))}–{int(round((1 - low) / low))} wounded")
+
+
+def _split_rows(record: Record) -> pd.DataFrame:
+    split = costs.killed_and_wounded(record)
+    return split.assign(label=split["claimant"] + ", " + split["said_on"].dt.strftime("%d %b %Y"))
+
+
+def draw_split_static(record: Record) -> Figure:
+    rows = _split_rows(record)
+    figure = style.new_figure((10, 0.7 * len(rows) + 2.4))
+    ax = figure.subplots()
+    ax.barh(rows["label"], rows["killed"], color=style.INK, label="killed")
+    for implied, hatch in ((False, None), (True, "///")):
+        part = rows[rows["wounded_implied"] == implied]
+        ax.barh(part["label"], part["wounded"], left=part["killed"], color="#bbbbbb", hatch=hatch, edgecolor="white",
+                label="wounded (implied: the sum less the killed)" if implied else "wounded")
+    for row in rows.itertuples():
+        ax.annotate(f"{row.killed:,} killed, {row.wounded:,} wounded ({row.killed_share:.0%} killed)",
+                    (row.total, row.label), xytext=(6, 0), textcoords="offset points", va="center", fontsize=8.5)
+    ax.invert_yaxis()
+    ax.set_xlim(0, rows["total"].max() * 1.6)
+    style.thousands_axis(ax.xaxis)
+    ax.grid(axis="x", color=style.GRID)
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="lower right", fontsize=8.5)
+    style.set_titles(figure, ax, split_title(record), "The figures as given (centre of each qualifier's interval)")
+    claims = _casualty_claims(record)
+    style.add_source_line(figure, style.source_line(record, claims[claims["claimant_short_name"].isin(rows["claimant"])]))
+    return figure
+
+
+def draw_split_interactive(record: Record) -> go.Figure:
+    rows = _split_rows(record)
+    figure = go.Figure()
+    figure.add_trace(go.Bar(y=rows["label"], x=rows["killed"], name="killed", orientation="h", marker_color=style.INK,
+                            hovertemplate="%{x:,} killed<extra></extra>"))
+    figure.add_trace(go.Bar(y=rows["label"], x=rows["wounded"], name="wounded", orientation="h",
+                            marker={"color": "#bbbbbb", "pattern": {"shape": ["/" if i else "" for i in rows["wounded_implied"]]}},
+                            text=["implied: the sum less the killed" if i else "as given" for i in rows["wounded_implied"]],
+                            hovertemplate="%{x:,} wounded (%{text})<extra></extra>", textposition="none"))
+    claims = _casualty_claims(record)
+    figure = style.finish_plotly(figure, split_title(record), "Hatched: wounded implied as the sum less the killed",
+                                 style.source_line(record, claims[claims["claimant_short_name"].isin(rows["claimant"])]),
+                                 y_title="", x_title="soldiers")
+    figure.update_layout(barmode="stack")
+    figure.update_yaxes(autorange="reversed", tickformat=None)
+    figure.update_xaxes(tickformat=",d")
+    return figure
+
+
+def rate_title(record: Record) -> str:
+    rates = costs.casualty_rates(record)
+    last = rates.iloc[-1]
+    bounded = rates[rates["rate_low"].notna() & rates["rate_high"].notna()]
+    return (f"By {last['said_on']:%B %Y} casualties stood at about {last['rate']:.0%} of the troops sent "
+            f"({last['rate_low']:.0%}–{last['rate_high']:.0%} as the qualifiers allow); "
+            f"{len(bounded)} of {len(rates)} estimates bound the rate at both ends")
+
+
+def _rate_rows(record: Record) -> pd.DataFrame:
+    rates = costs.casualty_rates(record).reset_index(drop=True)
+    label = (rates["claimant"] + ", " + rates["said_on"].dt.strftime("%d %b %Y") + ": " + thousands(rates["total"])
+             + " of " + thousands(rates["denominator"]))
+    return rates.assign(y=rates.index, label=label)
+
+
+def draw_rate_static(record: Record) -> Figure:
+    colours = style.claimant_colours(record)
+    rows = _rate_rows(record)
+    figure = style.new_figure((10, 0.5 * len(rows) + 2.6))
+    ax = figure.subplots()
+    for row in rows.itertuples():
+        colour = colours[row.claimant]
+        low = row.rate_low if pd.notna(row.rate_low) else 0
+        high = row.rate_high if pd.notna(row.rate_high) else min(1.0, row.rate * 1.5)
+        ax.hlines(row.y, low, high, color=colour, linewidth=3, alpha=0.6)
+        if pd.isna(row.rate_high):
+            ax.scatter(high, row.y, marker=">", color=colour, s=30)
+        ax.scatter(row.rate, row.y, color=colour, s=55, edgecolor="white", zorder=3)
+        ax.annotate(f"{row.rate:.0%}", (row.rate, row.y), xytext=(0, 7), textcoords="offset points", ha="center",
+                    fontsize=8)
+    ax.set_yticks(rows["y"], rows["label"], fontsize=8)
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
+    ax.set_xlim(0, max(0.6, rows["rate_high"].astype("Float64").max() * 1.1))
+    ax.grid(axis="x", color=style.GRID)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("casualties as a share of troops sent")
+    style.set_titles(figure, ax, rate_title(record),
+                     "Denominator: the troop figure the claimant gave the same day, otherwise the largest official "
+                     "figure known that day. Casualties counted since the first deployment. Bars: the range the "
+                     "qualifiers allow; an arrow is an open end.")
+    style.add_source_line(figure, style.source_line(record, _casualty_claims(record)))
+    return figure
+
+
+def draw_rate_interactive(record: Record) -> go.Figure:
+    colours = style.claimant_colours(record)
+    rows = _rate_rows(record)
+    low = rows["rate_low"].astype("Float64").fillna(0).astype(float)
+    high = rows["rate_high"].astype("Float64").fillna(1.0).astype(float)
+    hover = (rows["label"].map(style.escaped_wrapped) + "<br>" + rows["denominator_basis"] + ": "
+             + rows["denominator_wordings"].map(style.escaped_wrapped) + "<br>rate "
+             + (rows["rate"] * 100).round().astype(int).astype(str) + "%")
+    figure = go.Figure(go.Scatter(
+        x=rows["rate"], y=rows["label"], mode="markers", marker={"size": 12, "color": [colours[c] for c in rows["claimant"]]},
+        error_x={"type": "data", "symmetric": False, "array": high - rows["rate"], "arrayminus": rows["rate"] - low},
+        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", showlegend=False))
+    figure = style.finish_plotly(figure, rate_title(record), "Casualties over troops sent; an open end runs to 0% or 100%",
+                                 style.source_line(record, _casualty_claims(record)), y_title="",
+                                 x_title="casualties as a share of troops sent")
+    figure.update_xaxes(tickformat=".0%")
+    figure.update_yaxes(autorange="reversed", tickformat=None)
+    return figure
+
+
+register("casualties_over_time", NOTEBOOK, casualties_title)(draw_casualties_static, draw_casualties_interactive)
+register("killed_and_wounded", NOTEBOOK, split_title)(draw_split_static, draw_split_interactive)
+register("casualty_rate", NOTEBOOK, rate_title)(draw_rate_static, draw_rate_interactive)

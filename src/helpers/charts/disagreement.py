@@ -1,0 +1,152 @@
+"""Notebook 2, where the sources disagree: claimants side by side, and one statement framed two ways."""
+
+import pandas as pd
+import plotly.graph_objects as go
+from matplotlib.figure import Figure
+
+from helpers import estimates, style
+from helpers.charts.geometry import with_bar_ends
+from helpers.charts.hover import claim_hovers, statement_hovers
+from helpers.charts.marks import intervals_interactive, intervals_static
+from helpers.charts.registry import register
+from helpers.record import Record
+from helpers.wording import thousands
+
+NOTEBOOK = "2_where_the_sources_disagree.ipynb"
+Y_TITLE = "North Korean troops said to be in Russia"
+
+
+def claimants_title(record: Record) -> str:
+    last = estimates.disagreement(record).iloc[-1]
+    title = f"By {last['date']:%d %b %Y} the claimants' latest figures differed {last['ratio']:.1f}-fold, mostly with age"
+    now = estimates.last_current_disagreement(record)
+    if now is None:
+        return title
+    return (title + f"; the last figures given within a week of each other ({now['date']:%d %b %Y}) differed "
+            f"{now['ratio']:.1f}-fold")
+
+
+def _claimant_rows(record: Record) -> pd.DataFrame:
+    """Every claimant's statement in force on every date a claimant spoke; old ones faded."""
+    rows = estimates.latest_by_date(record)
+    hovers = statement_hovers(record)
+    age = thousands(rows["days_old"]).where(rows["days_old"] > 0, "0")
+    return with_bar_ends(rows.assign(
+        x=rows["date"] + pd.Timedelta(hours=12),
+        hover=("<b>As of " + rows["date"].dt.strftime("%d %b %Y") + "</b>, said " + age + " days before<br><br>"
+               + rows["statement_id"].map(hovers)),
+    ))
+
+
+def _spread(record: Record) -> pd.DataFrame:
+    table = estimates.disagreement(record)
+    return table.assign(x=table["date"] + pd.Timedelta(hours=12))
+
+
+def draw_claimants_static(record: Record) -> Figure:
+    colours = style.claimant_colours(record)
+    rows = _claimant_rows(record)
+    spread = _spread(record)
+    figure = style.new_figure((10, 5.6))
+    ax = figure.subplots()
+    ax.vlines(spread["x"], spread["lowest"], spread["highest"], color=style.GRID, linewidth=14, zorder=0)
+    # Label a ratio only where it changes, so runs of equal ratios do not pile up.
+    for ratio in spread[spread["ratio"].ne(spread["ratio"].shift())].itertuples():
+        ax.annotate(f"×{ratio.ratio:.1f}", (ratio.x, ratio.highest), xytext=(0, 14), textcoords="offset points",
+                    ha="center", fontsize=8.5, color=style.MUTED)
+    current, stale = rows[rows["days_old"] == 0], rows[rows["days_old"] > 0]
+    for claimant, group in stale.groupby("claimant"):
+        ax.scatter(group["x"], group["figure"], facecolor="white", edgecolor=colours[claimant], s=40, zorder=3)
+    intervals_static(ax, current, colours, key="claimant")
+    style.set_titles(figure, ax, claimants_title(record), "Filled: said that day, with its interval. Hollow: the claimant's latest figure, said earlier. "
+                 "Grey band: highest to lowest.")
+    ax.set_ylabel(Y_TITLE)
+    ax.set_ylim(0, rows["y1"].max() * 1.1)
+    style.thousands_axis(ax.yaxis)
+    style.date_axis(ax.xaxis)
+    ax.legend(loc="upper left", fontsize=8.5)
+    style.add_source_line(figure, style.source_line(record, estimates.with_wording(record).query("measure == 'sent'")))
+    return figure
+
+
+def draw_claimants_interactive(record: Record) -> go.Figure:
+    colours = style.claimant_colours(record)
+    rows = _claimant_rows(record)
+    spread = _spread(record)
+    figure = go.Figure()
+    figure.add_trace(go.Bar(x=spread["x"], y=spread["spread"], base=spread["lowest"], marker_color=style.GRID,
+                            width=0.5 * 86400000, name="highest to lowest",
+                            text=[f"×{r:.1f}" for r in spread["ratio"]], textposition="outside",
+                            hovertemplate="Highest %{y:,} over lowest: ×%{text}<extra></extra>"))
+    stale = rows[rows["days_old"] > 0]
+    for claimant, group in stale.groupby("claimant"):
+        figure.add_trace(go.Scatter(x=group["x"], y=group["figure"], mode="markers", showlegend=False,
+                                    legendgroup=claimant, marker={"color": "white", "size": 9,
+                                    "line": {"color": colours[claimant], "width": 2}},
+                                    text=group["hover"], hovertemplate="%{text}<extra></extra>"))
+    intervals_interactive(figure, rows[rows["days_old"] == 0], colours, key="claimant")
+    return style.finish_plotly(figure, claimants_title(record),
+                               "Filled: said that day. Hollow: the claimant's latest figure, said earlier.",
+                               style.source_line(record, estimates.with_wording(record).query("measure == 'sent'")),
+                               y_title=Y_TITLE)
+
+
+def framing_title(record: Record) -> str:
+    conflicts = estimates.framing_conflicts(record)
+    statements = conflicts["statement_id"].nunique()
+    open_ended = conflicts[(conflicts["conflict"] == "contradictory") & (conflicts["low"].isna() | conflicts["high"].isna())]
+    wordings = open_ended.groupby(["claimant_short_name", "statement_id"])["as_worded"].agg(lambda s: " and ".join(
+        f"“{w}”" for w in sorted(set(s))))
+    named = "; ".join(f"{claimant}'s as both {words}" for (claimant, _), words in wordings.items())
+    return f"{statements} statements were reported with different qualifiers" + (f": {named}" if named else "")
+
+
+def _framing_rows(record: Record) -> pd.DataFrame:
+    """One bar per claim of a statement reported with more than one qualifier, grouped by statement."""
+    rows = estimates.framing_conflicts(record)
+    # Floors first, then bounded readings, then ceilings, so a contradiction reads left to right.
+    reading = rows["high"].isna().map({True: 0, False: 1}) + rows["low"].isna().astype(int)
+    rows = rows.assign(reading=reading).sort_values(["statement_id", "reading", "outlet"]).reset_index(drop=True)
+    group_gap = rows["statement_id"].ne(rows["statement_id"].shift()).cumsum() - 1
+    hovers = claim_hovers(record)
+    return with_bar_ends(rows.assign(
+        x=rows.index + group_gap,
+        label=rows["as_worded"] + "\n" + rows["outlet"].map(lambda o: style.shortened(o, 16)),
+        hover=rows["claim_id"].map(hovers),
+    ))
+
+
+def draw_framing_static(record: Record) -> Figure:
+    colours = style.claimant_colours(record)
+    rows = _framing_rows(record)
+    figure = style.new_figure((10, 5.4))
+    ax = figure.subplots()
+    intervals_static(ax, rows, colours)
+    ax.set_xticks(rows["x"], rows["label"], fontsize=7.5)
+    ax.grid(axis="x", visible=False)
+    style.set_titles(figure, ax, framing_title(record), "Each bar is one story's reading of the same statement; arrows are open ends (\"at least\", "
+                 "\"up to\")")
+    ax.set_ylabel("North Korean troops")
+    ax.set_ylim(0, rows["y1"].max() * 1.1)
+    style.thousands_axis(ax.yaxis)
+    ax.legend(loc="center left", fontsize=8.5)
+    style.add_source_line(figure, style.source_line(record, rows))
+    return figure
+
+
+def draw_framing_interactive(record: Record) -> go.Figure:
+    colours = style.claimant_colours(record)
+    rows = _framing_rows(record)
+    figure = go.Figure()
+    intervals_interactive(figure, rows, colours)
+    figure = style.finish_plotly(figure, framing_title(record),
+                                 "Each bar is one story's reading of the same statement; arrows are open ends",
+                                 style.source_line(record, rows), y_title="North Korean troops")
+    figure.update_xaxes(tickmode="array", tickvals=list(rows["x"]),
+                        ticktext=[style.escaped_wrapped(label.replace("\n", " — "), 24) for label in rows["label"]],
+                        showgrid=False)
+    return figure
+
+
+register("claimants_side_by_side", NOTEBOOK, claimants_title)(draw_claimants_static, draw_claimants_interactive)
+register("framing_conflicts", NOTEBOOK, framing_title)(draw_framing_static, draw_framing_interactive)

@@ -1,0 +1,214 @@
+"""Notebook 3, where the troops were said to be: figures by place over time, the share near the front, the route."""
+
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+from matplotlib.figure import Figure
+from plotly.subplots import make_subplots
+
+from helpers import estimates, places, style
+from helpers.charts.geometry import interval_segments
+from helpers.charts.hover import claim_hovers
+from helpers.charts.marks import intervals_interactive, intervals_static
+from helpers.charts.registry import register
+from helpers.record import Record
+from helpers.wording import thousands
+
+NOTEBOOK = "3_where_the_troops_were_said_to_be.ipynb"
+
+
+def _panels(record: Record) -> list[str]:
+    """Locations with figures, in route order, then the rest (Russia as a whole last)."""
+    rows = places.troops_by_location(record)
+    locations = record.locations.set_index("location")
+    used = locations.loc[rows["location"].unique()]
+    used = used.assign(order=used["route_order"].astype("Float64").fillna(50).astype(float)
+                       + (used.index == "russia") * 100)
+    return list(used.sort_values(["order", "name"])["name"])
+
+
+def locations_title(record: Record) -> str:
+    rows = places.troops_by_location(record)
+    kinds = record.locations.set_index("location")["kind"]
+    regional = rows[rows["location"].map(kinds) != "country"]
+    first_place = (regional if len(regional) else rows).iloc[0]
+    parts = estimates.parts_of_totals(record).sort_values(["said_on", "figure"])
+    if parts.empty:
+        return f"The first figures placed the troops in {first_place['location_name']}"
+    latest = parts.iloc[-1]
+    names = record.locations.set_index("location")["name"]
+    return (f"The figures moved west: from {first_place['location_name']} ({first_place['said_on']:%d %b}) to "
+            f"{latest['wordings']} {_where(latest, names)} ({latest['said_on']:%d %b})")
+
+
+def _where(part: pd.Series, names: pd.Series) -> str:
+    return places.where_phrase(part["measure_label"], names.get(part["locations"], part["locations"]))
+
+
+def _location_rows(record: Record) -> pd.DataFrame:
+    rows = interval_segments(places.troops_by_location(record))
+    return rows.assign(hover=rows["claim_id"].map(claim_hovers(record)))
+
+
+def draw_locations_static(record: Record) -> Figure:
+    colours = style.claimant_colours(record)
+    rows = _location_rows(record)
+    panels = _panels(record)
+    figure = style.new_figure((10, 6.2))
+    axes = figure.subplots(1, len(panels), sharey=True, squeeze=False)[0]
+    for ax, name in zip(axes, panels):
+        intervals_static(ax, rows[rows["location_name"] == name], colours, label=ax is axes[0])
+        ax.set_xlabel(name, weight="bold")
+        ax.set_xlim(rows["said_on"].min() - pd.Timedelta(days=1), rows["said_on"].max() + pd.Timedelta(days=2))
+        style.date_axis(ax.xaxis, maxticks=4)
+        ax.tick_params(axis="x", labelsize=7.5)
+    style.thousands_axis(axes[0].yaxis)
+    axes[0].set_ylabel("North Korean troops")
+    axes[0].set_ylim(0, rows["y1"].max() * 1.08)
+    style.set_titles(figure, axes[0], locations_title(record), "")
+    axes[0].legend(loc="upper left", fontsize=8)
+    style.add_source_line(figure, style.source_line(record, rows))
+    return figure
+
+
+def draw_locations_interactive(record: Record) -> go.Figure:
+    colours = style.claimant_colours(record)
+    rows = _location_rows(record)
+    panels = _panels(record)
+    figure = make_subplots(rows=1, cols=len(panels), shared_yaxes=True, subplot_titles=panels, horizontal_spacing=0.03)
+    for column, name in enumerate(panels, start=1):
+        panel = go.Figure()
+        intervals_interactive(panel, rows[rows["location_name"] == name], colours)
+        for trace in panel.data:
+            trace.showlegend = trace.showlegend is not False and column == 1
+            figure.add_trace(trace, row=1, col=column)
+    figure = style.finish_plotly(figure, locations_title(record), "Each bar is one story's figure, by the place it names",
+                                 style.source_line(record, rows), y_title="")
+    figure.update_yaxes(title_text="North Korean troops", row=1, col=1)
+    return figure
+
+
+def share_title(record: Record) -> str:
+    shares = estimates.parts_of_totals(record)
+    top = shares.sort_values("share").iloc[-1]
+    low = shares.sort_values("share").iloc[0]
+    names = record.locations.set_index("location")["name"]
+
+    def part(row) -> str:
+        return f"{row['claimant']}: {row['wordings']} of {row['total']:,} ({row['share']:.0%}) {_where(row, names)}"
+
+    return part(top) if top.equals(low) else f"{part(top)}; {part(low)}"
+
+
+def _share_rows(record: Record) -> pd.DataFrame:
+    shares = estimates.parts_of_totals(record).reset_index(drop=True)
+    names = record.locations.set_index("location")["name"]
+    label = (shares["claimant"] + ", " + shares["said_on"].dt.strftime("%d %b") + ":\n" + shares["wordings"] + " "
+             + shares["measure_label"] + " (" + shares["locations"].map(names) + ")\nof " + thousands(shares["total"])
+             + " in all, said " + shares["total_said_on"].dt.strftime("%d %b"))
+    hover = (label.map(lambda text: style.escaped_wrapped(text.replace("\n", " "), 70))
+             + "<br>share " + (shares["share"] * 100).round().astype(int).astype(str) + "%")
+    return shares.assign(y=shares.index, label=label, hover=hover)
+
+
+def draw_share_static(record: Record) -> Figure:
+    colours = style.claimant_colours(record)
+    rows = _share_rows(record)
+    figure = style.new_figure((10, 3.8))
+    ax = figure.subplots()
+    for row in rows.itertuples():
+        colour = colours[row.claimant]
+        low = row.share_low if pd.notna(row.share_low) else row.share
+        high = row.share_high if pd.notna(row.share_high) else 1.0
+        ax.barh(row.y, row.share, color=colour, alpha=0.85, height=0.5)
+        ax.hlines(row.y, low, high, color=style.INK, linewidth=1.5)
+        ax.annotate(f"{row.share:.0%}", (row.share, row.y), xytext=(4, 8), textcoords="offset points", fontsize=9)
+    ax.set_yticks(rows["y"], rows["label"], fontsize=8)
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
+    ax.grid(axis="x", color=style.GRID)
+    ax.grid(axis="y", visible=False)
+    ax.invert_yaxis()
+    style.set_titles(figure, ax, share_title(record),
+                     "Bar: the part over the same claimant's total then. Line: the range the qualifiers allow "
+                     "(an open \"more than\" runs to 100%).")
+    style.add_source_line(figure, style.source_line(record, estimates.with_wording(record).query(
+        "statement_id in @rows.statement_id or statement_id in @rows.total_statement_id")))
+    return figure
+
+
+def draw_share_interactive(record: Record) -> go.Figure:
+    colours = style.claimant_colours(record)
+    rows = _share_rows(record)
+    low = rows["share_low"].astype("Float64").fillna(rows["share"]).astype(float)
+    high = rows["share_high"].astype("Float64").fillna(1.0).astype(float)
+    figure = go.Figure(go.Bar(
+        x=rows["share"], y=[style.escaped_wrapped(label.replace("\n", " "), 50) for label in rows["label"]],
+        orientation="h", marker_color=[colours[c] for c in rows["claimant"]],
+        error_x={"type": "data", "symmetric": False, "array": high - rows["share"], "arrayminus": rows["share"] - low,
+                 "color": style.INK},
+        text=rows["hover"], hovertemplate="%{text}<extra></extra>", showlegend=False,
+    ))
+    claims = estimates.with_wording(record)
+    used = claims[claims["statement_id"].isin(rows["statement_id"]) | claims["statement_id"].isin(rows["total_statement_id"])]
+    figure = style.finish_plotly(figure, share_title(record), "Bar: the part over the same claimant's total then; "
+                                 "line: the range the qualifiers allow", style.source_line(record, used), y_title="")
+    figure.update_xaxes(tickformat=".0%", range=[0, 1])
+    figure.update_yaxes(tickformat=None, autorange="reversed")
+    return figure
+
+
+def route_title(record: Record) -> str:
+    stops = places.route(record)
+    return "Said route: " + " → ".join(stops["name"]) + " — " + (
+        f"{stops.iloc[-1]['figures_said'].split('; ')[-1]} at the end of it" if stops.iloc[-1]["figures_said"] else "")
+
+
+def draw_route_static(record: Record) -> Figure:
+    stops = places.route(record)
+    points = record.locations
+    figure = style.new_figure((10, 4.8))
+    ax = figure.subplots()
+    ax.scatter(points["longitude"], points["latitude"], s=12, color=style.GRID, zorder=1)
+    ax.set_xlim(points["longitude"].min() - 8, points["longitude"].max() + 30)
+    for start, end in zip(stops.iloc[:-1].itertuples(), stops.iloc[1:].itertuples()):
+        ax.annotate("", (end.longitude, end.latitude), (start.longitude, start.latitude),
+                    arrowprops={"arrowstyle": "-|>", "color": style.INK, "lw": 1.5, "connectionstyle": "arc3,rad=-0.15"})
+    ax.scatter(stops["longitude"], stops["latitude"], s=70, color=style.INK, zorder=3)
+    for stop in stops.itertuples():
+        said = "\n".join(textwrap.wrap(stop.figures_said, 34)[:4])
+        text = f"{stop.route_order}. {stop.name}" + (f"\n{said}" if said else "")
+        ax.annotate(text, (stop.longitude, stop.latitude), xytext=(8, -4 if stop.route_order % 2 else 10),
+                    textcoords="offset points", fontsize=8, va="top" if stop.route_order % 2 else "bottom")
+    ax.set_xlabel("longitude (°E)")
+    ax.set_ylabel("latitude (°N)")
+    ax.grid(axis="both", color=style.GRID)
+    style.set_titles(figure, ax, route_title(record),
+                     "A schematic on longitude and latitude (no map tiles are loaded). Points from data/locations.csv; "
+                     "regional points are indicative.")
+    style.add_source_line(figure, style.source_line(record, estimates.with_wording(record).query(
+        "location in @stops.location")))
+    return figure
+
+
+def draw_route_interactive(record: Record) -> go.Figure:
+    stops = places.route(record)
+    hover = ("<b>" + stops["route_order"].astype(str) + ". " + stops["name"].map(style.escaped_wrapped) + "</b><br>"
+             + stops["meaning"].map(style.escaped_wrapped) + "<br>" + stops["figures_said"].map(style.escaped_wrapped))
+    figure = go.Figure(go.Scatter(
+        x=stops["longitude"], y=stops["latitude"], mode="lines+markers+text", text=stops["name"],
+        textposition="top center", line={"color": style.INK, "width": 2}, marker={"size": 12, "color": style.INK},
+        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
+    ))
+    figure = style.finish_plotly(figure, route_title(record), "A schematic on longitude and latitude; no map tiles are loaded",
+                                 style.source_line(record, estimates.with_wording(record).query("location in @stops.location")),
+                                 y_title="latitude (°N)", x_title="longitude (°E)")
+    figure.update_yaxes(tickformat=None, scaleanchor="x", scaleratio=1.6)
+    figure.update_xaxes(tickformat=None)
+    return figure
+
+
+register("troops_by_location", NOTEBOOK, locations_title)(draw_locations_static, draw_locations_interactive)
+register("share_near_front", NOTEBOOK, share_title)(draw_share_static, draw_share_interactive)
+register("route", NOTEBOOK, route_title)(draw_route_static, draw_route_interactive)

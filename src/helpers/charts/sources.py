@@ -1,0 +1,181 @@
+"""Notebook 4, who said it: statements × stories, the lag to print, and how speakers are named."""
+
+import pandas as pd
+import plotly.graph_objects as go
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+
+from helpers import estimates, provenance, style
+from helpers.charts.hover import claim_hovers
+from helpers.charts.registry import register
+from helpers.record import Record
+
+NOTEBOOK = "4_who_said_it.ipynb"
+
+
+def matrix_title(record: Record) -> str:
+    coverage = provenance.coverage(record)
+    single = int((coverage["stories"] == 1).sum())
+    return (f"{len(coverage)} statements in {record.claims['source_id'].nunique()} stories: "
+            f"{single} carried by one story only, none by more than {coverage['stories'].max()}")
+
+
+def _matrix_cells(record: Record) -> pd.DataFrame:
+    """One cell per (statement, story) that carries it, with the story's wording and the claims' hovers."""
+    matrix = provenance.statement_story_matrix(record)
+    claims = estimates.with_wording(record)
+    labels = dict(zip(estimates.statements(record)["statement_id"], matrix.index))
+    hovers = claims["claim_id"].map(claim_hovers(record))
+    cells = claims.assign(hover=hovers).groupby(["statement_id", "outlet"], as_index=False).agg(
+        claimant=("claimant_short_name", "first"), hover=("hover", "<br><br>".join))
+    cells["statement"] = cells["statement_id"].map(labels)
+    cells["wording"] = [matrix.at[s, o] for s, o in zip(cells["statement"], cells["outlet"])]
+    cells["row"] = cells["statement"].map({label: i for i, label in enumerate(matrix.index)})
+    cells["column"] = cells["outlet"].map({outlet: i for i, outlet in enumerate(matrix.columns)})
+    return cells
+
+
+def draw_matrix_static(record: Record) -> Figure:
+    colours = style.claimant_colours(record)
+    matrix = provenance.statement_story_matrix(record)
+    cells = _matrix_cells(record)
+    figure = style.new_figure((10, 0.45 * len(matrix) + 2.6))
+    ax = figure.subplots()
+    for cell in cells.itertuples():
+        ax.add_patch(Rectangle(
+            (cell.column - 0.46, cell.row - 0.4), 0.92, 0.8, color=colours[cell.claimant], alpha=0.25))
+        ax.text(cell.column, cell.row, cell.wording.replace(" / ", "\n"), ha="center", va="center", fontsize=7)
+    ax.set_xlim(-0.5, len(matrix.columns) - 0.5)
+    ax.set_ylim(len(matrix) - 0.5, -0.5)
+    ax.set_xticks(range(len(matrix.columns)), [style.shortened(c, 22) for c in matrix.columns], fontsize=7.5)
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(matrix)), matrix.index, fontsize=7.5)
+    ax.grid(False)
+    style.set_titles(figure, ax, matrix_title(record), "")
+    style.add_source_line(figure, style.source_line(record, record.claims))
+    return figure
+
+
+def draw_matrix_interactive(record: Record) -> go.Figure:
+    colours = style.claimant_colours(record)
+    matrix = provenance.statement_story_matrix(record)
+    cells = _matrix_cells(record)
+    figure = go.Figure()
+    for claimant, group in cells.groupby("claimant"):
+        figure.add_trace(go.Scatter(
+            x=group["outlet"], y=group["statement"], mode="markers+text", name=claimant, text=group["wording"],
+            textposition="middle center", marker={"symbol": "square", "size": 44, "color": colours[claimant], "opacity": 0.3},
+            hovertext=group["hover"], hovertemplate="%{hovertext}<extra></extra>"))
+    figure = style.finish_plotly(figure, matrix_title(record), "Each cell: how that story worded that statement",
+                                 style.source_line(record, record.claims), y_title="")
+    figure.update_layout(height=max(520, 60 * len(matrix) + 200))
+    figure.update_xaxes(categoryorder="array", categoryarray=list(matrix.columns), side="top", tickformat=None)
+    figure.update_yaxes(categoryorder="array", categoryarray=list(reversed(matrix.index)), tickformat=None)
+    return figure
+
+
+def lag_title(record: Record) -> str:
+    lags = provenance.publication_lag(record)
+    dated = lags[lags["lag_max"].notna()]
+    undated = len(lags) - len(dated)
+    return (f"Dated statements reached print {dated['lag_min'].min()}–{dated['lag_max'].max()} days after they were made; "
+            f"for {undated} of {len(lags)} figures the lag is unknown (the statement or the page is undated)")
+
+
+def _lag_rows(record: Record) -> pd.DataFrame:
+    lags = provenance.publication_lag(record).reset_index(drop=True)
+    label = lags["claim_id"] + " · " + lags["as_worded"] + " · " + lags["outlet"].map(lambda o: style.shortened(o, 24))
+    return lags.assign(y=lags.index, label=label, hover=lags["claim_id"].map(claim_hovers(record)))
+
+
+def draw_lag_static(record: Record) -> Figure:
+    colours = style.claimant_colours(record)
+    rows = _lag_rows(record)
+    figure = style.new_figure((10, 0.28 * len(rows) + 2.4))
+    ax = figure.subplots()
+    dated = rows[rows["lag_max"].notna()]
+    undated = rows[rows["lag_max"].isna()]
+    for row in dated.itertuples():
+        colour = colours[row.claimant_short_name]
+        ax.hlines(row.y, row.lag_min, row.lag_max, color=colour, linewidth=3)
+        ax.scatter([row.lag_min, row.lag_max], [row.y, row.y], color=colour, s=30, zorder=3)
+    for row in undated.itertuples():
+        reason = ("the page shows no date" if pd.isna(row.published)
+                  else "not dated by the story (said no later than publication)")
+        ax.text(0, row.y, reason, va="center", fontsize=7.5, color=style.MUTED)
+    ax.set_yticks(rows["y"], rows["label"], fontsize=7.5)
+    ax.invert_yaxis()
+    ax.set_xlabel("days from statement to publication (a bar where the publication date is a window)")
+    ax.grid(axis="x", color=style.GRID)
+    ax.grid(axis="y", visible=False)
+    style.set_titles(figure, ax, lag_title(record), "")
+    style.add_source_line(figure, style.source_line(record, record.claims))
+    return figure
+
+
+def draw_lag_interactive(record: Record) -> go.Figure:
+    colours = style.claimant_colours(record)
+    rows = _lag_rows(record)
+    dated = rows[rows["lag_max"].notna()]
+    figure = go.Figure()
+    for claimant, group in dated.groupby("claimant_short_name"):
+        figure.add_trace(go.Scatter(
+            x=group["lag_max"].astype(float), y=group["label"], mode="markers", name=claimant,
+            marker={"color": colours[claimant], "size": 11},
+            error_x={"type": "data", "symmetric": False, "array": [0] * len(group),
+                     "arrayminus": (group["lag_max"] - group["lag_min"]).astype(float)},
+            hovertext=group["hover"], hovertemplate="%{hovertext}<extra></extra>"))
+    figure = style.finish_plotly(figure, lag_title(record), "Days from statement to publication; undated figures are left out",
+                                 style.source_line(record, record.claims), y_title="", x_title="days")
+    figure.update_layout(height=max(520, 26 * len(dated) + 220))
+    figure.update_yaxes(categoryorder="array", categoryarray=list(reversed(rows["label"])), tickformat=None)
+    return figure
+
+
+def speakers_title(record: Record) -> str:
+    kinds = record.claims["speaker_kind"].value_counts()
+    named = int(kinds.get("named", 0))
+    return (f"{named} of {len(record.claims)} figures are put in a named person's mouth; the rest come from "
+            f"anonymous officials, institutions or no one")
+
+
+def draw_speakers_static(record: Record) -> Figure:
+    table = provenance.speaker_kinds(record).drop(columns="claims")
+    shades = dict(zip(["named", "anonymous", "institutional", "unattributed"], ["#333333", "#888888", "#bbbbbb", "#e8e8e8"]))
+    figure = style.new_figure((10, 0.5 * len(table) + 2.4))
+    ax = figure.subplots()
+    left = pd.Series(0, index=table.index)
+    for kind in table.columns:
+        ax.barh(table.index, table[kind], left=left, color=shades[kind], label=kind, edgecolor="white")
+        left += table[kind]
+    ax.invert_yaxis()
+    ax.set_xlabel("figures (claims)")
+    ax.grid(axis="x", color=style.GRID)
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="lower right", fontsize=8.5)
+    style.set_titles(figure, ax, speakers_title(record), "How each story attributes each figure")
+    style.add_source_line(figure, style.source_line(record, record.claims))
+    return figure
+
+
+def draw_speakers_interactive(record: Record) -> go.Figure:
+    table = provenance.speaker_kinds(record).drop(columns="claims")
+    speakers = provenance.speakers(record)
+    shades = dict(zip(["named", "anonymous", "institutional", "unattributed"], ["#333333", "#888888", "#bbbbbb", "#e8e8e8"]))
+    figure = go.Figure()
+    for kind in table.columns:
+        who = speakers[speakers["speaker_kind"] == kind].groupby("claimant")["speaker"].agg(
+            lambda s: "<br>".join(style.escaped_wrapped(x) for x in s if x) or "(no source given)")
+        figure.add_trace(go.Bar(y=table.index, x=table[kind], name=kind, orientation="h", marker_color=shades[kind],
+                                text=table.index.map(who).fillna(""), hovertemplate="%{x} %{fullData.name}<br>%{text}<extra></extra>",
+                                textposition="none"))
+    figure = style.finish_plotly(figure, speakers_title(record), "How each story attributes each figure",
+                                 style.source_line(record, record.claims), y_title="", x_title="figures (claims)")
+    figure.update_layout(barmode="stack")
+    figure.update_yaxes(autorange="reversed", tickformat=None)
+    return figure
+
+
+register("statement_story_matrix", NOTEBOOK, matrix_title)(draw_matrix_static, draw_matrix_interactive)
+register("publication_lag", NOTEBOOK, lag_title)(draw_lag_static, draw_lag_interactive)
+register("speakers", NOTEBOOK, speakers_title)(draw_speakers_static, draw_speakers_interactive)

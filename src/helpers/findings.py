@@ -1,0 +1,171 @@
+"""The sentences the notebooks state as findings, computed from the record so a data change shows.
+
+Each function returns Markdown in which every piece of data text is escaped.
+"""
+
+import pandas as pd
+
+from helpers import costs, estimates, places, provenance
+from helpers.changelog import record_version
+from helpers.notebook import escape, finding
+from helpers.record import Record
+from helpers.verify import QUOTE_STATUS_MEANINGS
+
+
+def _day(date: pd.Timestamp) -> str:
+    return f"{date:%-d %B %Y}"
+
+
+def record_overview(record: Record):
+    claims = record.claims
+    statuses = provenance.quote_status_counts(record)
+    checked = ", ".join(f"{count} {escape(QUOTE_STATUS_MEANINGS[name])}" for name, count in statuses.items() if count)
+    return finding(
+        f"**The {escape(record_version(record))}** holds {len(claims)} figures as reported, from "
+        f"{claims['statement_id'].nunique()} statements by {claims['claimant_id'].nunique()} claimants in "
+        f"{claims['source_id'].nunique()} stories, said between {_day(claims['said_on'].min())} and "
+        f"{_day(claims['said_on'].max())}. Quotes: {checked}."
+    )
+
+
+def growth(record: Record):
+    g = estimates.growth(record)
+    steps = estimates.headline_steps(record)
+    path = " → ".join(f"{f:,} ({escape(c)}, {d:%-d %b})" for f, c, d in zip(steps["figure"], steps["claimant"], steps["said_on"]))
+    return finding(
+        f"**The largest official figure for North Korean troops in Russia grew {g['multiple']:.1f}-fold in "
+        f"{g['days']} days**, in {g['steps']} steps: {path}. No single claimant said all of them: each step came "
+        f"from whoever spoke next with a larger number."
+    )
+
+
+def pledge_reached(record: Record):
+    table = estimates.statements(record)
+    pledges = table[table["measure"] == "pledged"]
+    steps = estimates.headline_steps(record)
+    lines = []
+    for pledge in pledges.itertuples():
+        reached = steps[steps["figure"] >= pledge.figure]
+        when = (f"the headline reached it on {_day(reached.iloc[0]['said_on'])} "
+                f"({escape(reached.iloc[0]['claimant'])}, {reached.iloc[0]['figure']:,})") if len(reached) else \
+            "the headline has not reached it"
+        lines.append(f"{escape(pledge.claimant)} said North Korea had pledged {escape(pledge.wordings)} in total "
+                     f"(by {_day(pledge.said_on)}); {when}.")
+    return finding(" ".join(lines) if lines else "No pledge is recorded.")
+
+
+def disagreement(record: Record):
+    table = estimates.disagreement(record)
+    last = table.iloc[-1]
+    now = estimates.last_current_disagreement(record)
+    widest = table.loc[table["ratio"].idxmax()]
+    text = (f"On {_day(last['date'])} the claimants' latest figures for troops sent ranged from {last['lowest']:,} to "
+            f"{last['highest']:,} ({last['ratio']:.1f}-fold), but much of that gap is age: figures said months apart. "
+            f"The widest gap, {widest['ratio']:.1f}-fold, was on {_day(widest['date'])}.")
+    if now is not None:
+        text += (f" The last time two or more claimants gave figures within a week of each other, on "
+                 f"{_day(now['date'])}, they ranged from {now['lowest']:,} to {now['highest']:,} "
+                 f"({now['ratio']:.1f}-fold), and their intervals {'overlap' if now['intervals_overlap'] else 'do not overlap'}.")
+    return finding(text)
+
+
+def framing(record: Record):
+    conflicts = estimates.framing_conflicts(record)
+    lines = []
+    for statement_id, rows in conflicts.groupby("statement_id", sort=False):
+        kind = rows["conflict"].iloc[0]
+        readings = "; ".join(f"{escape(o)}: “{escape(w)}”" for o, w in zip(rows["outlet"], rows["as_worded"]))
+        one_story = " (some within a single story)" if rows["in_one_story"].any() else ""
+        lines.append(f"- **{escape(rows['claimant_short_name'].iloc[0])}** ({escape(statement_id)}) — {kind}{one_story}: "
+                     f"{readings}")
+    heading = f"{conflicts['statement_id'].nunique()} statements were reported with different qualifiers:"
+    return finding("\n".join([heading, *lines]))
+
+
+def measure_mixups(record: Record):
+    mixups = estimates.measure_mixups(record)
+    lines = []
+    for figure, rows in mixups.groupby("figure"):
+        meanings = "; ".join(f"{escape(m)} ({escape(c)}, {d:%-d %b})"
+                             for m, c, d in zip(rows["measure_label"], rows["claimant"], rows["said_on"]))
+        lines.append(f"- **{figure:,}** stands for {rows['measure_label'].nunique()} different things in {len(rows)} "
+                     f"statements: {meanings}")
+    return finding("\n".join(["The same number, different things counted:", *lines]) if lines else
+                   "No figure is used for two different measures.")
+
+
+def locations(record: Record):
+    shares = estimates.parts_of_totals(record)
+    names = record.locations.set_index("location")["name"]
+    lines = [
+        f"- {escape(s.claimant)} ({_day(s.said_on)}): {escape(s.wordings)} {escape(places.where_phrase(s.measure_label, names.get(s.locations, s.locations)))}, "
+        f"of {s.total:,} in all — {s.share:.0%}"
+        + (f" (between {s.share_low:.0%} and {s.share_high:.0%} as the qualifiers allow)"
+           if pd.notna(s.share_low) and pd.notna(s.share_high) else
+           f" (at least {s.share_low:.0%}; the qualifier leaves the top open)" if pd.notna(s.share_low) else "")
+        for s in shares.itertuples()
+    ]
+    stops = places.route(record)
+    route = " → ".join(escape(n) for n in stops["name"])
+    return finding("\n".join(["Parts of the total said to be nearer the front:", *lines, "",
+                              f"The route the stories describe: {route}."]))
+
+
+def who_said_it(record: Record):
+    claims = record.claims
+    kinds = claims["speaker_kind"].value_counts()
+    coverage = provenance.coverage(record)
+    lags = provenance.publication_lag(record)
+    dated = lags[lags["lag_max"].notna()]
+    parts = ", ".join(f"{kinds.get(k, 0)} {k}" for k in ("named", "anonymous", "institutional", "unattributed"))
+    return finding(
+        f"Of {len(claims)} figures, {parts}. {int((coverage['stories'] > 1).sum())} of {len(coverage)} statements "
+        f"were carried by more than one story. Where the story dates the statement, it reached print "
+        f"{dated['lag_min'].min()}–{dated['lag_max'].max()} days later (median {dated['lag_max'].median():.0f}); "
+        f"for {len(lags) - len(dated)} figures the lag is unknown, because the story dates the statement only as "
+        f"\"no later than\" itself or the page shows no date."
+    )
+
+
+def quotes(record: Record):
+    statuses = provenance.quote_status_counts(record)
+    lines = [f"- {count} — {escape(QUOTE_STATUS_MEANINGS[name])}" for name, count in statuses.items() if count]
+    # No path is printed: it differs between checkouts and would break the notebook comparison.
+    where = ("the archived stories" if record.archive_dir is not None
+             else "no archive (the archive folder is not beside the project)")
+    return finding("\n".join([f"Quote checks against {where}:", *lines]))
+
+
+def cost_overview(record: Record):
+    totals = costs.casualty_totals(record)
+    first, last = totals.iloc[0], totals.iloc[-1]
+    statements = costs.casualty_statements(record)
+    return finding(
+        f"{len(statements)} casualty statements by {statements['claimant'].nunique()} claimants, from "
+        f"{_day(statements['said_on'].min())} to {_day(statements['said_on'].max())}. Killed and wounded together "
+        f"rose from {first['total']:,} ({escape(first['wordings'])}; {escape(first['claimant'])}, {_day(first['said_on'])}) "
+        f"to {last['total']:,} ({escape(last['wordings'])}; {escape(last['claimant'])}, {_day(last['said_on'])})."
+    )
+
+
+def casualty_disagreements(record: Record):
+    pairs = costs.casualty_disagreements(record)
+    lines = [
+        f"- {escape(p.claimant)} {p.total:,} ({_day(p.said_on)}, {escape(p.basis)}) against "
+        f"{escape(p.claimant_other)} {p.total_other:,} ({_day(p.said_on_other)}, {escape(p.basis_other)}): "
+        f"{p.ratio:.2f}-fold, {p.days_apart} days apart"
+        for p in pairs.itertuples()
+    ]
+    return finding("\n".join(["Casualty totals said within a week of each other:", *lines]) if lines else
+                   "No two claimants gave casualty totals within a week of each other.")
+
+
+def casualty_rate(record: Record):
+    rates = costs.casualty_rates(record)
+    lines = []
+    for r in rates.itertuples():
+        low = f"{r.rate_low:.0%}" if pd.notna(r.rate_low) else "open"
+        high = f"{r.rate_high:.0%}" if pd.notna(r.rate_high) else "open"
+        lines.append(f"- {escape(r.claimant)}, {_day(r.said_on)}: {r.total:,} of {r.denominator:,} "
+                     f"({escape(r.denominator_basis)}) — {r.rate:.0%}, range {low} to {high}")
+    return finding("\n".join(["Casualties as a share of the troops sent:", *lines]))

@@ -1,0 +1,37 @@
+"""Where the troops were said to be: figures by location over time, and the route."""
+
+import pandas as pd
+
+from helpers import estimates
+from helpers.record import Record
+
+
+def troops_by_location(record: Record) -> pd.DataFrame:
+    """Every troop figure said to be in a place (not pledges or plans), by location and date."""
+    measures = record.measures.set_index("measure")
+    claims = estimates.with_wording(record)
+    in_place = claims["measure"].map(measures["in_headline"] | measures["part_of_total"])
+    claims = claims[in_place]
+    names = record.locations.set_index("location")["name"]
+    table = claims.assign(location_name=claims["location"].map(names))
+    columns = ["said_on", "location", "location_name", "claimant_short_name", "as_worded", "figure", "low", "high",
+               "measure_label", "statement_id", "claim_id", "outlet"]
+    return table[columns].sort_values(["said_on", "location", "claim_id"], ignore_index=True)
+
+
+def route(record: Record) -> pd.DataFrame:
+    """The route the troops were said to take, in order, with the figures said about each stop."""
+    locations = record.locations
+    stops = locations[locations["route_order"].notna()].sort_values("route_order")
+    figures = troops_by_location(record).drop_duplicates(["location", "statement_id"])
+    table = estimates.statements(record).set_index("statement_id")
+    text = (figures["statement_id"].map(table["wordings"]) + " (" + figures["claimant_short_name"] + ", "
+            + figures["statement_id"].map(table["said_on"]).dt.strftime("%d %b") + ")")
+    said = text.groupby(figures["location"]).agg("; ".join)
+    stops = stops.assign(figures_said=stops["location"].map(said).fillna(""))
+    return stops[["route_order", "location", "name", "kind", "latitude", "longitude", "meaning", "figures_said"]].reset_index(drop=True)
+
+
+def where_phrase(measure_label: str, place: str) -> str:
+    """"in Kursk Oblast" for a count in a region, "moving toward the front in western Russia" otherwise."""
+    return f"in {place}" if measure_label.startswith("in ") else f"{measure_label} in {place}"
