@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from helpers import estimates, load_record, synthetic
+from helpers.wording import worded
 
 
 @pytest.fixture(scope="module", params=["real", "synthetic", "synthetic_shuffled"])
@@ -24,8 +25,16 @@ def record(request, tmp_path_factory):
     return load_record(folder, archive_dir=None)
 
 
+def reference_with_wording(record) -> pd.DataFrame:
+    measures = record.measures.set_index("measure")
+    claims = record.claims
+    return claims.assign(as_worded=worded(claims, record.qualifiers.set_index("qualifier")["label"]),
+                         measure_label=claims["measure"].map(measures["label"]),
+                         counts=claims["measure"].map(measures["counts"]))
+
+
 def reference_statements(record) -> pd.DataFrame:
-    claims = estimates.with_wording(record).sort_values(["said_on", "claim_id"])
+    claims = reference_with_wording(record).sort_values(["said_on", "claim_id"])
     attributed = claims["speaker_kind"] != "unattributed"
     reading = claims[attributed | ~attributed.groupby(claims["statement_id"]).transform("any")]
     open_low = reading["low"].isna().groupby(reading["statement_id"]).any()
@@ -76,6 +85,10 @@ def reference_as_of(record, date, measures=None) -> pd.DataFrame:
     table = table.assign(what=estimates._comparison_key(record, table))
     latest = table.sort_values(["said_on", "figure"]).groupby(["claimant_id", "what"], sort=False).tail(1)
     return latest.drop(columns="what").sort_values(["measure", "figure", "claimant"], ignore_index=True)
+
+
+def test_with_wording(record):
+    pd.testing.assert_frame_equal(estimates.with_wording(record), reference_with_wording(record))
 
 
 def test_statements(record):

@@ -128,7 +128,7 @@ def _any(groups: np.ndarray, flags, count: int) -> np.ndarray:
 
 
 def _worded_once(record: Record, claims: pd.DataFrame) -> pd.Series:
-    """`worded` once for each distinct qualifier, figure and interval, spread to every claim that has it."""
+    """`worded` once for each distinct qualifier, wording, figure and interval, spread to every claim that has it."""
     codes, wordings = _wording_codes(claims, record)
     return pd.Series(wordings.take(codes), index=claims.index)
 
@@ -136,7 +136,8 @@ def _worded_once(record: Record, claims: pd.DataFrame) -> pd.Series:
 def _wording_codes(claims: pd.DataFrame, record: Record) -> tuple[np.ndarray, pd.Index]:
     """Each claim's wording as a code into the distinct wordings, formatting each distinct one once."""
     labels = record.qualifiers.set_index("qualifier")["label"]
-    wording = claims.groupby(["qualifier", "figure", "low", "high"], dropna=False, sort=False).ngroup().to_numpy()
+    wording = claims.groupby(["qualifier", "qualifier_wording", "figure", "low", "high"], dropna=False,
+                             sort=False).ngroup().to_numpy()
     text = worded(claims[~pd.Series(wording).duplicated().to_numpy()], labels)
     codes, distinct = pd.factorize(text)
     return codes[wording], distinct

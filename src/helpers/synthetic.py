@@ -116,6 +116,7 @@ def _claims(rng: np.random.Generator, count: int, sources: pd.DataFrame, vocabul
 
     qualifiers = vocabularies["qualifiers.csv"]
     qualifier = pd.Series(rng.choice(qualifiers["qualifier"].to_numpy(), count))
+    printed = qualifier.map(_printed_wordings(qualifiers))
     figure = by_statement["figure"]
     rules = qualifiers.set_index("qualifier")
     low = _bound(figure, qualifier, rules["low_rule"], figure)
@@ -140,16 +141,26 @@ def _claims(rng: np.random.Generator, count: int, sources: pd.DataFrame, vocabul
         "said_on_basis": np.where(no_later_than, "the story does not date it", "the story names the day"),
         "figure": figure_text,
         "qualifier": qualifier,
+        "qualifier_wording": printed,
         "low": low,
         "high": high,
         "measure": by_statement["measure"],
         "location": rng.choice(vocabularies["locations.csv"]["location"].to_numpy(), count),
         "subset": np.where(rng.random(count) < 0.1, rng.choice(subsets, count), ""),
         "quote_kind": np.where(paraphrase, "paraphrase", "verbatim"),
-        "quote": ("North Korea has sent " + figure_text + " troops to Russia, " + speaker.where(speaker != "", "officials")
-                  + " said").where(~paraphrase, ""),
+        "quote": ("North Korea has sent " + (printed + " ").where(printed != "", "") + figure_text + " troops to Russia, "
+                  + speaker.where(speaker != "", "officials") + " said").where(~paraphrase, ""),
         "notes": np.where(paraphrase, "the outlet's paraphrase of the figure", ""),
     })
+
+
+def _printed_wordings(qualifiers: pd.DataFrame) -> pd.Series:
+    """For each qualifier, the words a story prints for it: none for exact, else its first wording
+    that has words before the figure ("between" of "between N and M")."""
+    wordings = qualifiers.set_index("qualifier")["wordings"].str.split(";").explode()
+    before_figure = wordings.str.split(r"\bN\b", regex=True).str[0].str.strip()
+    words = before_figure[before_figure != ""].groupby(level=0).first().reindex(qualifiers["qualifier"])
+    return words.where(words.index != "exact", "")
 
 
 def _last_statement_day(sources: pd.DataFrame) -> int:
