@@ -6,6 +6,7 @@ cell may hold. A UTF-8 byte-order mark and CRLF line endings are accepted.
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,14 +46,17 @@ def read_raw_table(path: Path, label: str, columns: list[str]) -> RawTable:
             Problem(label, line, WHOLE_FILE, repr(data[error.start : error.start + 4]), "not UTF-8 text: save the file as UTF-8")
         )
         return empty
-    if not text.strip():
+    # Only white space (text.strip() would copy the whole text to tell).
+    if not text or text.isspace():
         empty.problems.append(Problem(label, 1, HEADER, "", f"the file is empty: its first line must name the columns {', '.join(columns)}"))
         return empty
 
-    header = next(csv.reader(io.StringIO(text)))
+    header = next(csv.reader(_lines(text)))
     problems = _header_problems(label, header, columns)
     try:
-        cells = pd.read_csv(io.StringIO(text), dtype="str", keep_default_na=False, na_filter=False, skip_blank_lines=True)
+        # The bytes already read, decoded by pandas as they were above: no copy of the text is made.
+        cells = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype="str", keep_default_na=False, na_filter=False,
+                            skip_blank_lines=True)
     except pd.errors.ParserError:
         problems.extend(_row_length_problems(label, text, len(header)))
         return RawTable(label, empty.cells, empty.lines, problems)
@@ -62,6 +66,15 @@ def read_raw_table(path: Path, label: str, columns: list[str]) -> RawTable:
         cells = cells[keep]
     cells = cells.reset_index(drop=True)
     return RawTable(label, cells, _record_lines(text, len(cells)), problems)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines one by one, as io.StringIO(text) gives them, without copying the whole text."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start) + 1 or len(text)
+        yield text[start:end]
+        start = end
 
 
 def _header_problems(label: str, header: list[str], columns: list[str]) -> list[Problem]:

@@ -17,15 +17,20 @@ from helpers.paths import DATA_DIR, DEFAULT_ARCHIVE_DIR
 from helpers.validation import (
     ColumnRule,
     RowRule,
+    agrees_within,
     as_date,
     as_whole_number,
+    by_value,
     column_rules,
+    distinct,
+    each_column_read_once,
     filled,
     id_rules,
     matches,
     one_of,
     real_date,
     reference_rules,
+    repeated,
     text_rules,
     unique,
     validate_table,
@@ -97,11 +102,13 @@ def load_record(data_dir: Path | str | None = None, archive_dir=ARCHIVE_IF_PRESE
         "claims.csv": _claim_rules(cells, texts),
         "exclusions.csv": _exclusion_rules(cells, texts),
     }
-    for name, table in tables.items():
-        problems.extend(validate_table(table, rules[name]))
-    if problems:
-        raise RecordError(problems)
-    return _typed_record(cells, data_dir, archive_dir)
+    # Typing the record reads the columns the rules have already parsed.
+    with each_column_read_once():
+        for name, table in tables.items():
+            problems.extend(validate_table(table, rules[name]))
+        if problems:
+            raise RecordError(problems)
+        return _typed_record(cells, data_dir, archive_dir)
 
 
 def load_claims(data_dir: Path | str | None = None, archive_dir=ARCHIVE_IF_PRESENT) -> pd.DataFrame:
@@ -287,7 +294,7 @@ def _claim_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.Archiv
 
     sources = cells["sources.csv"]
     published = (
-        dict(zip(sources["source_id"], sources["published"]))
+        dict(zip(sources["source_id"].to_numpy(), sources["published"].to_numpy()))
         if {"source_id", "published"} <= set(sources.columns) else {}
     )
     qualifiers = cells["qualifiers.csv"]
@@ -299,20 +306,23 @@ def _claim_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.Archiv
     whole = r"[1-9][0-9]*"
     number_rule = "a whole number above 0, written as digits without separators or spaces (10000, not 10,000)"
 
+    def published_of(source_ids: pd.Series) -> pd.Series:
+        return by_value(source_ids, lambda ids: ids.map(published).fillna(""))
+
     def not_after_publication(df: pd.DataFrame) -> pd.Series:
         said = as_date(df["said_on"])
-        latest = as_date(df["source_id"].map(published).fillna(""))
+        latest = by_value(df["source_id"], lambda ids: as_date(ids.map(published).fillna("")))
         return said.isna() | latest.isna() | (said <= latest)
 
     def no_later_than_is_publication(df: pd.DataFrame) -> pd.Series:
         is_bound = df["said_on_precision"] == "no_later_than"
-        return ~is_bound | (df["said_on"] == df["source_id"].map(published).fillna(""))
+        return ~is_bound | (df["said_on"] == published_of(df["source_id"]))
 
     def bound_agrees(bound: str, rules: pd.Series):
         def test(df: pd.DataFrame) -> pd.Series:
             expected, stated = intervals.expected_bound(df["figure"], df["qualifier"], rules)
             written = as_whole_number(df[bound])
-            rule = df["qualifier"].map(rules).fillna("")
+            rule = by_value(df["qualifier"], lambda qualifiers: qualifiers.map(rules).fillna(""))
             unknown = ~df["qualifier"].isin(rules.index) | as_whole_number(df["figure"]).isna()
             open_ok = (rule != "open") | (df[bound] == "")
             stated_ok = ~stated | written.notna()
@@ -334,12 +344,12 @@ def _claim_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.Archiv
         def test(df: pd.DataFrame) -> pd.Series:
             # Unreadable values are reported by their own rule, not as a disagreement.
             values = read(df[column])
-            return values.groupby(df["statement_id"]).transform("nunique") <= 1
+            return agrees_within(values, df["statement_id"])
 
         return test
 
     def one_row_per_wording(df: pd.DataFrame) -> pd.Series:
-        return ~df.duplicated(["source_id", "statement_id", "qualifier"], keep=False)
+        return ~repeated(df, ["source_id", "statement_id", "qualifier"])
 
     def quote_matches_kind(df: pd.DataFrame) -> pd.Series:
         return (df["quote_kind"] == "verbatim") == (df["quote"] != "")
@@ -359,10 +369,18 @@ def _claim_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.Archiv
         return (df["qualifier"] == "exact") == (df["qualifier_wording"] == "")
 
     def wording_in_quote(df: pd.DataFrame) -> pd.Series:
-        quotes = df["quote"].map(archive.normalise).str.lower().to_numpy(dtype=str)
-        words = df["qualifier_wording"].map(archive.normalise).str.lower().to_numpy(dtype=str)
-        found = np.char.find(quotes, words) >= 0
-        return pd.Series(found, index=df.index) | (df["quote"] == "")
+        # In ASCII text, words found as typed are still found once both are normalised (a part
+        # of a text normalises to a part of the normalised text), so only the rest is normalised.
+        quotes, words = df["quote"], df["qualifier_wording"]
+        ascii_words = by_value(words, lambda w: w.str.isascii())
+        typed = quotes.str.isascii() & ascii_words
+        found = pd.Series(False, index=df.index)
+        found[typed] = _found_in(quotes[typed].str.lower(), by_value(words[typed], lambda w: w.str.lower()))
+        rest = ~found & (quotes != "")
+        normalised = by_value(words[rest], lambda w: archive.normalise_all(w).str.lower())
+        found[rest] = np.char.find(archive.normalise_all(quotes[rest]).str.lower().to_numpy(dtype=str),
+                                   normalised.to_numpy(dtype=str)) >= 0
+        return found | (quotes == "")
 
     def quote_in_archive(df: pd.DataFrame) -> pd.Series:
         found = archive.quotes_found(df["quote"], df["source_id"], archived)
@@ -436,6 +454,12 @@ def _claim_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.Archiv
     return rules
 
 
+def _found_in(texts: pd.Series, parts: pd.Series) -> np.ndarray:
+    """Whether each part occurs in its text."""
+    string = np.dtypes.StringDType()
+    return np.strings.find(texts.to_numpy(dtype=string), parts.to_numpy(dtype=string)) >= 0
+
+
 def _exclusion_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.ArchivedText]) -> list:
     sources = cells["sources.csv"]
     archived = {source_id: text.normalised for source_id, text in texts.items()}
@@ -466,20 +490,20 @@ def _typed_record(cells: dict[str, pd.DataFrame], data_dir: Path, archive_dir: P
         locations[column] = pd.to_numeric(locations[column])
     locations["route_order"] = as_whole_number(locations["route_order"])
 
-    claims = cells["claims.csv"].copy()
+    # A shallow copy: with copy-on-write the raw cells stay as read, and the parsed columns are found again.
+    claims = cells["claims.csv"].copy(deep=False)
     claims["said_on"] = as_date(claims["said_on"])
     claims["figure"] = as_whole_number(claims["figure"]).astype("int64")
     for column in ("low", "high"):
         claims[column] = as_whole_number(claims[column])
-    claims = claims.merge(
-        claimants[["claimant_id", "name", "short_name", "country"]].rename(
+    claims = pd.concat([
+        claims.reset_index(drop=True),
+        _looked_up(claims, claimants[["claimant_id", "name", "short_name", "country"]].rename(
             columns={"name": "claimant_name", "short_name": "claimant_short_name", "country": "claimant_country"}
-        ),
-        on="claimant_id", how="left", validate="many_to_one",
-    ).merge(
-        sources[["source_id", "outlet", "published_earliest", "published", "url", "archive_file"]],
-        on="source_id", how="left", validate="many_to_one",
-    )
+        ), "claimant_id"),
+        _looked_up(claims, sources[["source_id", "outlet", "published_earliest", "published", "url", "archive_file"]],
+                   "source_id"),
+    ], axis=1)
     return Record(
         claims=claims,
         sources=sources,
@@ -492,3 +516,14 @@ def _typed_record(cells: dict[str, pd.DataFrame], data_dir: Path, archive_dir: P
         data_dir=data_dir,
         archive_dir=archive_dir,
     )
+
+
+def _looked_up(claims: pd.DataFrame, table: pd.DataFrame, key: str) -> pd.DataFrame:
+    """The other columns of `table` for each claim's `key`, as a left many-to-one merge on keys the rules
+    have checked gives them, looking each distinct key up once."""
+    codes, keys = distinct(claims[key])
+    # get_indexer refuses a key that is not unique in the table, as validate="many_to_one" would.
+    rows = pd.Index(table[key]).get_indexer(keys)
+    if (rows < 0).any():
+        raise ValueError(f"a {key} of the claims is not in its table, though the rules passed")
+    return table.drop(columns=key).iloc[rows[codes]].reset_index(drop=True)

@@ -128,6 +128,7 @@ def _claims(rng: np.random.Generator, count: int, sources: pd.DataFrame, vocabul
     speaker = pd.Series(rng.choice(SPEAKERS, count)).where(speaker_kind != "unattributed", "")
     paraphrase = rng.random(count) < 0.1
     figure_text = figure.astype("str")
+    row_number = pd.Series(np.arange(count)).astype("str")
     subsets = vocabularies["subsets.csv"]["subset"].to_numpy()
     return pd.DataFrame({
         "claim_id": "c" + pd.Series(np.arange(count)).astype("str").str.zfill(8),
@@ -138,7 +139,8 @@ def _claims(rng: np.random.Generator, count: int, sources: pd.DataFrame, vocabul
         "speaker_kind": speaker_kind,
         "said_on": said_on.dt.strftime("%Y-%m-%d"),
         "said_on_precision": np.where(no_later_than, "no_later_than", "day"),
-        "said_on_basis": np.where(no_later_than, "the story does not date it", "the story names the day"),
+        "said_on_basis": ("the story does not date it; it was published on " + source_published.dt.strftime("%Y-%m-%d"))
+        .where(no_later_than, "the story names the day, " + said_on.dt.strftime("%A %d %B %Y")),
         "figure": figure_text,
         "qualifier": qualifier,
         "qualifier_wording": printed,
@@ -148,9 +150,10 @@ def _claims(rng: np.random.Generator, count: int, sources: pd.DataFrame, vocabul
         "location": rng.choice(vocabularies["locations.csv"]["location"].to_numpy(), count),
         "subset": np.where(rng.random(count) < 0.1, rng.choice(subsets, count), ""),
         "quote_kind": np.where(paraphrase, "paraphrase", "verbatim"),
+        # Every quote is different, as in the stories; report numbers make them so.
         "quote": ("North Korea has sent " + (printed + " ").where(printed != "", "") + figure_text + " troops to Russia, "
-                  + speaker.where(speaker != "", "officials") + " said").where(~paraphrase, ""),
-        "notes": np.where(paraphrase, "the outlet's paraphrase of the figure", ""),
+                  + speaker.where(speaker != "", "officials") + " said in report " + row_number).where(~paraphrase, ""),
+        "notes": ("the outlet's paraphrase: " + figure_text + " troops, in report " + row_number).where(paraphrase, ""),
     })
 
 
