@@ -12,6 +12,7 @@ import argparse
 import gc
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -33,7 +34,9 @@ README = PROJECT_ROOT / "README.md"
 START_MARK = "<!-- performance:start -->"
 END_MARK = "<!-- performance:end -->"
 PACKAGES = ("pandas", "numpy", "pandera", "matplotlib", "plotly", "nbclient", "ipykernel", "pytest")
-KERNEL_FLOOR_CODE = "import pandas\nimport matplotlib.pyplot\nimport plotly.graph_objects"
+# Showing a plotly figure in a notebook loads plotly's renderers, and with them nbformat and
+# jsonschema (about 2 s here): every notebook with a plotly chart pays it, so the floor does too.
+KERNEL_FLOOR_CODE = "import pandas\nimport matplotlib.pyplot\nimport plotly.graph_objects\nimport plotly.io\nplotly.io.renderers"
 
 FLOOR = "read_csv (floor)"
 LOAD = "load + validation"
@@ -51,17 +54,24 @@ class Timing:
     operation: str
     size: int
     seconds: float
+    cpu_seconds: float
     runs: int
 
 
 def median_seconds(run, repeats: int) -> float:
-    times = []
+    return median_times(run, repeats)[0]
+
+
+def median_times(run, repeats: int) -> tuple[float, float]:
+    """The median wall-clock and CPU seconds of `repeats` runs (CPU time shows what other load on the machine hides)."""
+    wall, cpu = [], []
     for _ in range(repeats):
         gc.collect()
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def read_floor(folder: Path) -> None:
@@ -81,7 +91,7 @@ def time_record(size: int, repeats: int, folder: Path) -> list[Timing]:
         "estimates.as_of (last date)": lambda: estimates.as_of(record, last_day),
         "estimates.disagreement": lambda: estimates.disagreement(record),
     }
-    return [Timing(name, size, median_seconds(run, repeats), repeats) for name, run in operations.items()]
+    return [Timing(name, size, *median_times(run, repeats), repeats) for name, run in operations.items()]
 
 
 def record_table(timings: list[Timing]) -> pd.DataFrame:
@@ -181,6 +191,7 @@ def record_markdown(table: pd.DataFrame) -> str:
         "claims": table["size"].map("{:,}".format),
         "runs": table["runs"],
         "median s": table["seconds"].map(seconds_text),
+        "CPU s": table["cpu_seconds"].map(seconds_text),
         "× read_csv": table["times_floor"].map(times_text),
         "× previous size": table["growth"].map(times_text),
     }))
@@ -231,9 +242,11 @@ def verdicts(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: tuple
     return lines
 
 
-def report(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: tuple[float, bool, int] | None) -> str:
+def report(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: tuple[float, bool, int] | None,
+           load: tuple[float, float]) -> str:
     parts = [
-        f"Measured on {machine()}.",
+        f"Measured on {machine()}. Load average at the start and the end of the run: {load[0]:.1f} and "
+        f"{load[1]:.1f} (other work on the machine lengthens the wall-clock times; CPU s is this process's own time).",
         "Synthetic records (`helpers.synthetic`) without archive files: quotes are not checked against an archive.",
         record_markdown(records),
     ]
@@ -244,8 +257,8 @@ def report(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: tuple[f
         parts.append(notebook_markdown(notebooks))
     if tests is not None:
         seconds, passed, runs = tests
-        parts.append(f"The whole test run (`python -m pytest`, warm environment): {seconds:.1f} s, "
-                     f"median of {runs} run{'s' if runs > 1 else ''}{'' if passed else ' (FAILED)'}.")
+        parts.append(f"The whole test run (`python -m pytest`, warm environment): {seconds:.1f} s"
+                     f"{f', median of {runs} runs' if runs > 1 else ''}{'' if passed else ' (FAILED)'}.")
     parts.append("Targets:\n" + "\n".join(verdicts(records, notebooks, tests)))
     return "\n\n".join(parts)
 
@@ -266,31 +279,34 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help=f"sizes up to {QUICK_SIZES[-1]:,} claims, fewer runs")
     parser.add_argument("--sizes", type=int, nargs="+", help="claim counts to time (default: 10^3 to 10^6)")
-    parser.add_argument("--repeats", type=int, help="runs per timing (default 5; 3 from 10^6 claims and with --quick)")
+    parser.add_argument("--repeats", type=int, help="runs per timing (default 5 for a record, 3 from 10^6 claims and "
+                        "for a notebook, 1 with --quick and for the test run)")
     parser.add_argument("--no-notebooks", action="store_true", help="do not time the notebooks")
     parser.add_argument("--no-tests", action="store_true", help="do not time the test run")
     parser.add_argument("--write-readme", action="store_true", help="write the results into README.md")
     args = parser.parse_args(argv)
     sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
 
-    def repeats(size: int = 0) -> int:
+    def repeats(size: int) -> int:
         return args.repeats or (3 if args.quick or size >= 10**6 else 5)
 
+    load_at_start = os.getloadavg()[0]
     timings = []
     with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
         for size in sizes:
             print(f"timing {size:,} claims …", file=sys.stderr, flush=True)
             timings += time_record(size, repeats(size), Path(scratch) / str(size))
+            shutil.rmtree(Path(scratch) / str(size))
     records = record_table(timings)
     notebooks = None
     if not args.no_notebooks:
         print("timing the notebooks …", file=sys.stderr, flush=True)
-        notebooks = time_notebooks(repeats(10**6))
+        notebooks = time_notebooks(args.repeats or (1 if args.quick else 3))
     tests = None
     if not args.no_tests:
         print("timing the test run …", file=sys.stderr, flush=True)
-        tests = time_tests(repeats(10**6))
-    text = report(records, notebooks, tests)
+        tests = time_tests(args.repeats or 1)
+    text = report(records, notebooks, tests, (load_at_start, os.getloadavg()[0]))
     print(text)
     if args.write_readme:
         write_readme(text)
