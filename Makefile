@@ -13,14 +13,23 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-## Validate the record and print its summary.
+## Validate the record, print its summary, then build the report into output/: every notebook
+## executed and rendered, every chart as PNG, SVG and HTML, and output/index.html linking them.
+## The committed notebooks are not changed; a failed build leaves output/ as it was.
 reports: $(STAMP)
 	$(PY) -m helpers.summary
+	$(PY) -m helpers.report
+
+## Re-execute the notebooks in place: after a deliberate data change, to rewrite their committed outputs.
+## Runs on the venv's Python, writes no run-time stamps, and rewrites nothing unless every notebook ran.
+notebooks: $(STAMP)
+	$(PY) -m helpers.report.notebooks
 
 ## Validate the record only (curators: run after every edit).
 check: $(STAMP)
 	$(PY) -m helpers.summary > /dev/null && echo "The record is valid."
 	$(PY) -m helpers.verify
+	$(PY) -m helpers.audit
 
 ## Run every test.
 test: $(STAMP)
@@ -30,9 +39,5 @@ test: $(STAMP)
 lab: $(STAMP)
 	$(PY) -m jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-## Re-execute the notebooks in place: after a deliberate data change, to rewrite their committed outputs.
-notebooks: $(STAMP)
-	$(PY) -m jupyter nbconvert --to notebook --execute --inplace notebooks/*.ipynb
-
 clean:
-	rm -rf $(VENV) output
+	rm -rf $(VENV) output .output-building-*

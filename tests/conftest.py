@@ -2,6 +2,7 @@
 
 import csv
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -34,17 +35,16 @@ def set_cell(path: Path, key_column: str, key: str, column: str, value: str) -> 
     raise KeyError(key)
 
 
-@pytest.fixture
-def record_copy(tmp_path: Path) -> tuple[Path, Path]:
-    """(data_dir, archive_dir): a copy of data/ and a made-up archive holding exactly its quotes.
-
-    The archive is built from the record itself so these tests run with or without
-    ../shared/sources; the hashes in the copied sources.csv are rewritten to match it.
-    """
-    data_dir = tmp_path / "data"
+def copy_record(folder: Path) -> Path:
+    """A copy of data/ in `folder`; returns its path."""
+    data_dir = folder / "data"
     shutil.copytree(DATA_DIR, data_dir)
-    archive_dir = tmp_path / "archive"
-    archive_dir.mkdir()
+    return data_dir
+
+
+def make_matching_archive(data_dir: Path, archive_dir: Path) -> Path:
+    """Write an archive holding exactly the record's quotes, and rewrite sources.csv's hashes to match it."""
+    archive_dir.mkdir(exist_ok=True)
     claims = read_rows(data_dir / "claims.csv")
     exclusions = read_rows(data_dir / "exclusions.csv")
     sources = read_rows(data_dir / "sources.csv")
@@ -57,11 +57,35 @@ def record_copy(tmp_path: Path) -> tuple[Path, Path]:
         (archive_dir / source["archive_file"]).write_bytes(text)
         source["archive_sha256"] = hashlib.sha256(text).hexdigest()
     write_rows(data_dir / "sources.csv", sources)
-    return data_dir, archive_dir
+    return archive_dir
+
+
+def make_record_copy(folder: Path) -> tuple[Path, Path]:
+    """(data_dir, archive_dir) in `folder`: a copy of data/ and a made-up archive holding exactly its quotes.
+
+    The archive is built from the record itself so tests using it run with or without
+    ../shared/sources; the hashes in the copied sources.csv are rewritten to match it.
+    """
+    data_dir = copy_record(folder)
+    return data_dir, make_matching_archive(data_dir, folder / "archive")
+
+
+@pytest.fixture
+def record_copy(tmp_path: Path) -> tuple[Path, Path]:
+    """(data_dir, archive_dir): an editable copy of data/ and a made-up archive matching it."""
+    return make_record_copy(tmp_path)
 
 
 @pytest.fixture
 def shared_archive() -> Path:
+    """The archived stories at ../shared/sources; CI (CI set) must have them, elsewhere tests skip."""
     if not DEFAULT_ARCHIVE_DIR.is_dir():
-        pytest.skip(f"the archived stories are not at {DEFAULT_ARCHIVE_DIR}")
+        message = f"the archived stories are not at {DEFAULT_ARCHIVE_DIR}"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}, and CI must check against them")
+        pytest.skip(message)
     return DEFAULT_ARCHIVE_DIR
+
+
+# Session-wide report builds, shared by the build, safety and browser tests.
+from report_builds import built_report, hostile_report  # noqa: E402,F401

@@ -28,6 +28,27 @@ def normalise_all(texts: pd.Series) -> pd.Series:
     return texts.str.translate(_TYPOGRAPHIC).str.replace(_SPACE, " ", regex=True).str.strip()
 
 
+def normalise_with_positions(text: str) -> tuple[str, list[int]]:
+    """`normalise(text)`, and for each of its characters the position in `text` it comes from.
+
+    Lets a quote found in the normalised text be pointed to in the text as printed.
+    """
+    translated = text.translate(_TYPOGRAPHIC)
+    pieces, positions = [], []
+    for run in re.finditer(r"\s+|\S+", translated):
+        if run.group().isspace():
+            if pieces:
+                pieces.append(" ")
+                positions.append(run.start())
+        else:
+            pieces.append(run.group())
+            positions.extend(range(run.start(), run.end()))
+    if pieces and pieces[-1] == " ":
+        pieces.pop()
+        positions.pop()
+    return "".join(pieces), positions
+
+
 @dataclass(frozen=True)
 class ArchivedText:
     path: Path

@@ -20,7 +20,9 @@ class Problem:
 
     def __str__(self) -> str:
         value = self.value if len(self.value) <= _MAX_VALUE_CHARS else self.value[: _MAX_VALUE_CHARS - 1] + "…"
-        return f"{self.file}:{self.line}: {self.column}: {value!r}: {self.rule}"
+        # A column name read from a header may hold a line break: quote it so the problem stays on one line.
+        column = self.column if self.column.isprintable() else repr(self.column)
+        return f"{self.file}:{self.line}: {column}: {value!r}: {self.rule}"
 
 
 class RecordError(ValueError):

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import archive, intervals
-from helpers.csvio import RawTable, read_raw_table
+from helpers.csvio import HEADER, WHOLE_FILE, RawTable, read_raw_table
 from helpers.errors import RecordError
 from helpers.paths import DATA_DIR, DEFAULT_ARCHIVE_DIR
 from helpers.validation import (
@@ -58,6 +58,10 @@ COLUMNS = {
     "exclusions.csv": ["source_id", "number", "context", "reason"],
 }
 
+# The id column of each table that other tables refer to.
+KEYS = {"sources.csv": "source_id", "claimants.csv": "claimant_id", "qualifiers.csv": "qualifier",
+        "measures.csv": "measure", "locations.csv": "location", "subsets.csv": "subset"}
+
 # Sentinel: check against the archive beside the project if it is there.
 ARCHIVE_IF_PRESENT = object()
 
@@ -91,16 +95,17 @@ def load_record(data_dir: Path | str | None = None, archive_dir=ARCHIVE_IF_PRESE
     problems = [p for table in tables.values() for p in table.problems]
 
     cells = {name: table.cells for name, table in tables.items()}
+    known = {name: _known_ids(tables[name], column) for name, column in KEYS.items()}
     texts = _archive_texts(cells["sources.csv"], archive_dir)
     rules = {
         "sources.csv": _source_rules(texts, archive_dir),
         "claimants.csv": _claimant_rules(),
         "qualifiers.csv": _qualifier_rules(),
         "measures.csv": _measure_rules(),
-        "locations.csv": _location_rules(cells["locations.csv"]),
+        "locations.csv": _location_rules(known["locations.csv"]),
         "subsets.csv": id_rules("subset") + text_rules("label", True) + text_rules("meaning", False),
-        "claims.csv": _claim_rules(cells, texts),
-        "exclusions.csv": _exclusion_rules(cells, texts),
+        "claims.csv": _claim_rules(cells, known, texts),
+        "exclusions.csv": _exclusion_rules(known, texts),
     }
     # Typing the record reads the columns the rules have already parsed.
     with each_column_read_once():
@@ -124,6 +129,16 @@ def load_sources(data_dir: Path | str | None = None, archive_dir=ARCHIVE_IF_PRES
 def load_claimants(data_dir: Path | str | None = None) -> pd.DataFrame:
     """The validated claimants."""
     return load_record(data_dir, None).claimants
+
+
+def _known_ids(table: RawTable, column: str) -> pd.Series | None:
+    """The ids `table` defines, or None when it could not be read well enough to tell.
+
+    References to an unreadable table are not checked: its own problem is reported, and
+    every row that refers to it would only repeat that.
+    """
+    unreadable = any(p.column in (WHOLE_FILE, HEADER) for p in table.problems)
+    return None if unreadable or column not in table.cells else table.cells[column]
 
 
 def _resolve_archive(archive_dir) -> Path | None:
@@ -272,8 +287,7 @@ def _measure_rules() -> list:
     )
 
 
-def _location_rules(locations: pd.DataFrame) -> list:
-    known = locations["location"] if "location" in locations else []
+def _location_rules(known: pd.Series | None) -> list:
     number = r"-?[0-9]+(\.[0-9]+)?"
     return (
         id_rules("location")
@@ -287,18 +301,23 @@ def _location_rules(locations: pd.DataFrame) -> list:
     )
 
 
-def _claim_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.ArchivedText]) -> list:
-    def ids(name: str, column: str):
-        table = cells[name]
-        return table[column] if column in table else []
+def _claim_rules(cells: dict[str, pd.DataFrame], known: dict[str, pd.Series | None],
+                 texts: dict[str, archive.ArchivedText]) -> list:
+    def valid(name: str):
+        """Blank out ids the table does not define, so a mistyped id is reported once, by its own rule."""
+        ids = known[name]
+        return (lambda cells: cells) if ids is None else (lambda cells: cells.where(cells.isin(ids)))
 
     sources = cells["sources.csv"]
-    published = (
+    # A Series, so an unknown source maps to a missing text even when no source is known.
+    published = pd.Series(
         dict(zip(sources["source_id"].to_numpy(), sources["published"].to_numpy()))
-        if {"source_id", "published"} <= set(sources.columns) else {}
+        if {"source_id", "published"} <= set(sources.columns) else {}, dtype="str"
     )
+    # A duplicated qualifier is reported as such; its bounds are not checked against either row.
     qualifiers = cells["qualifiers.csv"]
     has_rules = {"qualifier", "low_rule", "high_rule"} <= set(qualifiers.columns)
+    qualifiers = qualifiers.drop_duplicates("qualifier", keep=False) if has_rules else qualifiers
     low_rules = qualifiers.set_index("qualifier")["low_rule"] if has_rules else pd.Series(dtype="str")
     high_rules = qualifiers.set_index("qualifier")["high_rule"] if has_rules else pd.Series(dtype="str")
     archived = {source_id: text.normalised for source_id, text in texts.items()}
@@ -307,18 +326,28 @@ def _claim_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.Archiv
     number_rule = "a whole number above 0, written as digits without separators or spaces (10000, not 10,000)"
 
     def published_of(source_ids: pd.Series) -> pd.Series:
-        return by_value(source_ids, lambda ids: ids.map(published).fillna(""))
+        return by_value(source_ids, _published_text)
+
+    def _published_text(source_ids: pd.Series) -> pd.Series:
+        return source_ids.map(published).astype("str").fillna("")
 
     def not_after_publication(df: pd.DataFrame) -> pd.Series:
         said = as_date(df["said_on"])
-        latest = by_value(df["source_id"], lambda ids: as_date(ids.map(published).fillna("")))
+        latest = by_value(df["source_id"], lambda ids: as_date(_published_text(ids)))
         return said.isna() | latest.isna() | (said <= latest)
 
     def no_later_than_is_publication(df: pd.DataFrame) -> pd.Series:
         is_bound = df["said_on_precision"] == "no_later_than"
-        return ~is_bound | (df["said_on"] == published_of(df["source_id"]))
+        unknown_source = ~by_value(df["source_id"], lambda ids: ids.isin(published.index))
+        return ~is_bound | unknown_source | (df["said_on"] == published_of(df["source_id"]))
 
-    def bound_agrees(bound: str, rules: pd.Series):
+    def crossed(df: pd.DataFrame) -> pd.Series:
+        low, high = as_whole_number(df["low"]), as_whole_number(df["high"])
+        return (low > high).fillna(False).astype("bool")
+
+    # Crossed bounds are one mistake, reported once as such; a bound that does not follow
+    # from the qualifier is reported as that, not also as a figure outside the interval.
+    def bound_follows(bound: str, rules: pd.Series):
         def test(df: pd.DataFrame) -> pd.Series:
             expected, stated = intervals.expected_bound(df["figure"], df["qualifier"], rules)
             written = as_whole_number(df[bound])
@@ -332,17 +361,25 @@ def _claim_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.Archiv
 
         return test
 
+    def bound_agrees(bound: str, rules: pd.Series):
+        follows = bound_follows(bound, rules)
+        return lambda df: follows(df) | crossed(df)
+
     def figure_within(df: pd.DataFrame) -> pd.Series:
         figure, low, high = (as_whole_number(df[c]) for c in ("figure", "low", "high"))
-        return ((low.isna() | (low <= figure)) & (high.isna() | (figure <= high))).fillna(True)
+        within = ((low.isna() | (low <= figure)) & (high.isna() | (figure <= high))).fillna(True)
+        if "qualifier" in df:
+            within |= ~bound_follows("low", low_rules)(df) | ~bound_follows("high", high_rules)(df)
+            # A range's figure is checked as its lower number (range_as_worded).
+            within |= df["qualifier"] == "range"
+        return within | crossed(df)
 
     def low_not_above_high(df: pd.DataFrame) -> pd.Series:
-        low, high = as_whole_number(df["low"]), as_whole_number(df["high"])
-        return (low.isna() | high.isna() | (low <= high)).fillna(True)
+        return ~crossed(df)
 
     def statement_agrees(column: str, read=lambda cells: cells):
         def test(df: pd.DataFrame) -> pd.Series:
-            # Unreadable values are reported by their own rule, not as a disagreement.
+            # Unreadable or unknown values are reported by their own rule, not as a disagreement.
             values = read(df[column])
             return agrees_within(values, df["statement_id"])
 
@@ -360,7 +397,9 @@ def _claim_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.Archiv
     def range_as_worded(df: pd.DataFrame) -> pd.Series:
         low, high, figure = (as_whole_number(df[c]) for c in ("low", "high", "figure"))
         ok = low.notna() & high.notna() & (low < high) & (figure == low)
-        return (df["qualifier"] != "range") | ok.fillna(False)
+        # An empty bound is reported by the bound's own rule, crossed bounds as crossed.
+        judged = (df["qualifier"] == "range") & low.notna() & high.notna() & ~crossed(df)
+        return ~judged | ok.fillna(False)
 
     def speaker_given(df: pd.DataFrame) -> pd.Series:
         return (df["speaker_kind"] == "unattributed") | (df["speaker"] != "")
@@ -392,12 +431,12 @@ def _claim_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.Archiv
         + text_rules("statement_id", True)
         + column_rules("statement_id", (matches(r"[a-z0-9][a-z0-9_.-]*", optional=True),
                                         "an id is lower-case letters, digits, '_', '-' or '.'"))
-        + reference_rules("source_id", ids("sources.csv", "source_id"), "sources.csv")
-        + reference_rules("claimant_id", ids("claimants.csv", "claimant_id"), "claimants.csv")
-        + reference_rules("qualifier", ids("qualifiers.csv", "qualifier"), "qualifiers.csv")
-        + reference_rules("measure", ids("measures.csv", "measure"), "measures.csv")
-        + reference_rules("location", ids("locations.csv", "location"), "locations.csv")
-        + reference_rules("subset", ids("subsets.csv", "subset"), "subsets.csv", optional=True)
+        + reference_rules("source_id", known["sources.csv"], "sources.csv")
+        + reference_rules("claimant_id", known["claimants.csv"], "claimants.csv")
+        + reference_rules("qualifier", known["qualifiers.csv"], "qualifiers.csv")
+        + reference_rules("measure", known["measures.csv"], "measures.csv")
+        + reference_rules("location", known["locations.csv"], "locations.csv")
+        + reference_rules("subset", known["subsets.csv"], "subsets.csv", optional=True)
         + text_rules("speaker", False)
         + text_rules("said_on_basis", True)
         + text_rules("quote", False)
@@ -422,13 +461,13 @@ def _claim_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.Archiv
             RowRule("high", ("figure", "qualifier"), bound_agrees("high", high_rules),
                     "high does not follow from the qualifier (see data/qualifiers.csv: exact and up_to give "
                     "high = figure, about gives 110% of it, at_least and more_than leave it empty, range states it)"),
-            RowRule("figure", ("low", "high"), figure_within, "the figure lies outside [low, high]"),
-            RowRule("low", ("high",), low_not_above_high, "low is greater than high"),
-            RowRule("claimant_id", ("statement_id",), statement_agrees("claimant_id"),
+            RowRule("figure", ("low", "high"), figure_within, "the figure lies outside [low, high]: check the figure and its bounds against the qualifier (data/qualifiers.csv)"),
+            RowRule("low", ("high",), low_not_above_high, "low is greater than high: swap them if they were entered the wrong way round"),
+            RowRule("claimant_id", ("statement_id",), statement_agrees("claimant_id", valid("claimants.csv")),
                     "rows sharing this statement_id name different claimants: one statement has one claimant"),
-            RowRule("figure", ("statement_id",), statement_agrees("figure", as_whole_number),
+            RowRule("figure", ("statement_id",), statement_agrees("figure", lambda cells: as_whole_number(cells).where(lambda n: n > 0)),
                     "rows sharing this statement_id give different figures: one statement has one figure"),
-            RowRule("measure", ("statement_id",), statement_agrees("measure"),
+            RowRule("measure", ("statement_id",), statement_agrees("measure", valid("measures.csv")),
                     "rows sharing this statement_id count different things: one statement has one measure"),
             RowRule("qualifier", ("source_id", "statement_id"), one_row_per_wording,
                     "the story already has a row for this statement with this qualifier: keep one"),
@@ -460,14 +499,20 @@ def _found_in(texts: pd.Series, parts: pd.Series) -> np.ndarray:
     return np.strings.find(texts.to_numpy(dtype=string), parts.to_numpy(dtype=string)) >= 0
 
 
-def _exclusion_rules(cells: dict[str, pd.DataFrame], texts: dict[str, archive.ArchivedText]) -> list:
-    sources = cells["sources.csv"]
+def _exclusion_rules(known: dict[str, pd.Series | None], texts: dict[str, archive.ArchivedText]) -> list:
+    def number_in_context(df: pd.DataFrame) -> pd.Series:
+        numbers, contexts = (archive.normalise_all(df[c]).str.casefold() for c in ("number", "context"))
+        within = _found_in(contexts, numbers) & (numbers.str.len() < contexts.str.len()).to_numpy()
+        return pd.Series(within, index=df.index, dtype="bool") | (numbers == "")
+
     archived = {source_id: text.normalised for source_id, text in texts.items()}
     rules = (
-        reference_rules("source_id", sources["source_id"] if "source_id" in sources else [], "sources.csv")
+        reference_rules("source_id", known["sources.csv"], "sources.csv")
         + text_rules("number", True)
         + text_rules("context", True)
         + text_rules("reason", True)
+        + [RowRule("context", ("number",), number_in_context,
+                   "the context must contain the number as printed, with words around it copied from the story")]
     )
     if archived:
         rules.append(RowRule(

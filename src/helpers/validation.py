@@ -51,6 +51,7 @@ def validate_table(table: RawTable, rules: list[ColumnRule | RowRule]) -> list[P
     column_checks: dict[str, list[pa.Check]] = {c: [] for c in table.cells.columns}
     row_checks = []
     blamed: dict[str, str] = {}
+    reads: dict[str, tuple[str, ...]] = {}
     for number, rule in enumerate(rules):
         # A per-rule tag keeps two rules with the same sentence apart in pandera's report.
         error = f"{number}|{rule.rule}"
@@ -62,6 +63,7 @@ def validate_table(table: RawTable, rules: list[ColumnRule | RowRule]) -> list[P
         elif set(rule.needs) | {rule.column} <= present:
             row_checks.append(pa.Check(rule.test, error=error, ignore_na=False))
             blamed[error] = rule.column
+            reads[error] = (rule.column, *rule.needs)
     schema = pa.DataFrameSchema(
         {name: pa.Column("str", checks=checks, nullable=False, coerce=False) for name, checks in column_checks.items()},
         checks=row_checks,
@@ -71,16 +73,23 @@ def validate_table(table: RawTable, rules: list[ColumnRule | RowRule]) -> list[P
         with each_column_read_once():
             schema.validate(table.cells, lazy=True, inplace=True)
     except pa.errors.SchemaErrors as errors:
-        return _problems_from_failures(table, errors.failure_cases, blamed)
+        return _problems_from_failures(table, errors.failure_cases, blamed, reads)
     return []
 
 
-def _problems_from_failures(table: RawTable, failures: pd.DataFrame, blamed: dict[str, str]) -> list[Problem]:
+def _problems_from_failures(table: RawTable, failures: pd.DataFrame, blamed: dict[str, str],
+                            reads: dict[str, tuple[str, ...]]) -> list[Problem]:
     failures = failures[failures["index"].notna() & failures["check"].str.contains("|", regex=False)]
     is_row_rule = failures["check"].isin(blamed.keys())
     # pandera reports a failing row once per column; keep the column the rule blames.
-    keep = ~is_row_rule | (failures["column"] == failures["check"].map(blamed))
-    failures = failures[keep]
+    failures = failures[~is_row_rule | (failures["column"] == failures["check"].map(blamed))]
+    is_row_rule = failures["check"].isin(blamed.keys())
+    # A row rule compares cells; where one of them already breaks its own rule, the comparison
+    # would only repeat that mistake, so one mistake gives one problem.
+    bad_cells = set(zip(failures.loc[~is_row_rule, "index"].astype(int), failures.loc[~is_row_rule, "column"]))
+    echoes = [is_row and any((int(index), column) in bad_cells for column in reads[check])
+              for is_row, index, check in zip(is_row_rule, failures["index"], failures["check"])]
+    failures = failures[~pd.Series(echoes, index=failures.index, dtype="bool")]
     problems = []
     for column, error, index in failures[["column", "check", "index"]].itertuples(index=False):
         row = int(index)
@@ -257,14 +266,21 @@ def id_rules(column: str) -> list[ColumnRule]:
     return text_rules(column, required=True) + column_rules(
         column,
         (matches(ID_PATTERN, optional=True), "an id is lower-case letters, digits, '_', '-' or '.', starting with a letter or digit"),
-        (unique, "the id is used on another row too: ids must be unique"),
+        (unique, "the id is used on another row too: ids must be unique, so give one of the rows a new id"),
     )
 
 
-def reference_rules(column: str, allowed, file: str, optional: bool = False) -> list[ColumnRule]:
+def reference_rules(column: str, allowed: pd.Series | None, file: str, optional: bool = False) -> list[ColumnRule]:
+    """The column refers to ids of `file`; `allowed` None means the file is unreadable, so they are not checked."""
+    rules = text_rules(column, required=not optional)
+    if allowed is None:
+        return rules
     allowed = set(allowed)
-    # The first ids in sorted order, without sorting them all.
-    shown = ", ".join(heapq.nsmallest(12, allowed)) + (", …" if len(allowed) > 12 else "")
-    return text_rules(column, required=not optional) + column_rules(
-        column, (one_of(allowed, optional=True), f"not an id in {file} (known: {shown})")
+    # Only well-formed ids are offered: a mangled one (with a line break, say) is reported in its own file.
+    # The first ones in sorted order, without sorting them all.
+    ids = pd.Series(list(allowed), dtype="str")
+    offered = heapq.nsmallest(13, ids[ids.str.fullmatch(ID_PATTERN)])
+    shown = ", ".join(offered[:12]) + (", …" if len(offered) > 12 else "")
+    return rules + column_rules(
+        column, (one_of(allowed, optional=True), f"not an id in {file}: use one of its ids ({shown}) or add the row there first")
     )

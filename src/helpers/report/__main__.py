@@ -1,0 +1,5 @@
+import sys
+
+from helpers.report.build import main
+
+sys.exit(main())

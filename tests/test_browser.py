@@ -1,0 +1,94 @@
+"""The built pages in a real browser: plotly charts render, images load, nothing is fetched from outside.
+
+Uses Debian's headless Chromium (apt-get install chromium). Skipped where it is not installed,
+except in CI (the CI variable is set), where its absence is a failure.
+"""
+
+import os
+from contextlib import contextmanager
+
+import pytest
+
+from chromium import Chromium, file_url, find_chromium
+from helpers.charts import CHARTS
+from report_builds import FIXTURE_NOTEBOOK
+
+PLOTLY_COUNT = "document.querySelectorAll('.plotly-graph-div').length"
+EVERY_PLOTLY_DRAWN = ("[...document.querySelectorAll('.plotly-graph-div')]"
+                      ".every(div => div.querySelector('.main-svg'))")
+IMAGES_SETTLED = "[...document.images].every(image => image.complete)"
+IMAGE_WIDTHS = "[...document.images].map(image => [image.getAttribute('src').slice(0, 60), image.naturalWidth])"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    binary = find_chromium()
+    if binary is None:
+        message = "no Chromium here: install Debian's chromium (apt-get install chromium) to run the browser checks"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    with Chromium(binary) as running:
+        yield running
+
+
+@contextmanager
+def opened(browser, path):
+    page = browser.new_page()
+    try:
+        page.load(file_url(path))
+        assert page.wait_until(IMAGES_SETTLED), f"{path.name}: images never finished loading"
+        yield page
+    finally:
+        page.close()
+
+
+def assert_clean(page, name):
+    outside = [url[:80] for url in page.requested if not url.startswith(("file://", "data:"))]
+    assert outside == [], f"{name} fetched from outside the output folder"
+    assert page.exceptions == [], f"{name} raised JavaScript errors"
+    assert page.dialogs == [], f"{name} opened a dialog"
+
+
+def assert_images_load(page, name):
+    widths = page.evaluate(IMAGE_WIDTHS)
+    assert widths, f"{name} has no images"
+    assert all(width > 0 for _, width in widths), (name, widths)
+
+
+def notebook_pages(build):
+    return [build.out_dir / f"{path.stem}.html" for path in sorted(build.notebooks_dir.glob("*.ipynb"))]
+
+
+def test_the_index_loads_every_chart_preview(browser, built_report):
+    with opened(browser, built_report.out_dir / "index.html") as page:
+        assert_images_load(page, "index.html")
+        assert_clean(page, "index.html")
+
+
+def test_notebook_pages_draw_every_plotly_chart_and_load_their_images(browser, built_report):
+    drawn = 0
+    for path in notebook_pages(built_report):
+        with opened(browser, path) as page:
+            assert page.wait_until(EVERY_PLOTLY_DRAWN), f"{path.name}: a plotly chart was not drawn"
+            drawn += page.evaluate(PLOTLY_COUNT)
+            if page.evaluate("document.images.length"):
+                assert_images_load(page, path.name)
+            assert_clean(page, path.name)
+    assert drawn > 0, "no notebook page has a plotly chart"
+
+
+def test_a_standalone_interactive_chart_draws(browser, built_report):
+    path = built_report.out_dir / f"{next(iter(CHARTS))}.html"
+    with opened(browser, path) as page:
+        assert page.wait_until(EVERY_PLOTLY_DRAWN) and page.evaluate(PLOTLY_COUNT) == 1, path.name
+        assert_clean(page, path.name)
+
+
+def test_markup_in_the_data_stays_text_in_the_browser(browser, hostile_report):
+    for name in ("index.html", FIXTURE_NOTEBOOK.replace(".ipynb", ".html")):
+        with opened(browser, hostile_report.out_dir / name) as page:
+            assert page.wait_until(EVERY_PLOTLY_DRAWN), name
+            assert page.evaluate("document.querySelectorAll('[onerror], img[src=\"x\"]').length") == 0, name
+            assert "<script>alert(1)</script>" in page.evaluate("document.body.innerText"), name
+            assert_clean(page, name)
