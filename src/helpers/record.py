@@ -408,13 +408,16 @@ def _claim_rules(cells: dict[str, pd.DataFrame], known: dict[str, pd.Series | No
         return (df["qualifier"] == "exact") == (df["qualifier_wording"] == "")
 
     def wording_in_quote(df: pd.DataFrame) -> pd.Series:
-        # In ASCII text, words found as typed are still found once both are normalised (a part
-        # of a text normalises to a part of the normalised text), so only the rest is normalised.
+        # In ASCII text, words found as typed, or once both are lower-cased, are still found once
+        # both are normalised too (a part of a text normalises to a part of the normalised text),
+        # so only the rest is normalised.
         quotes, words = df["quote"], df["qualifier_wording"]
-        ascii_words = by_value(words, lambda w: w.str.isascii())
-        typed = quotes.str.isascii() & ascii_words
-        found = pd.Series(False, index=df.index)
-        found[typed] = _found_in(quotes[typed].str.lower(), by_value(words[typed], lambda w: w.str.lower()))
+        # Empty words (an exact figure) are in every quote.
+        found = words == ""
+        typed = (~found & quotes.str.isascii() & by_value(words, lambda w: w.str.isascii())).to_numpy()
+        found[typed] = _found_in(quotes[typed], words[typed])
+        recased = typed & ~found.to_numpy()
+        found[recased] = _found_in(quotes[recased].str.lower(), by_value(words[recased], lambda w: w.str.lower()))
         rest = ~found & (quotes != "")
         normalised = by_value(words[rest], lambda w: archive.normalise_all(w).str.lower())
         found[rest] = np.char.find(archive.normalise_all(quotes[rest]).str.lower().to_numpy(dtype=str),
@@ -535,18 +538,20 @@ def _typed_record(cells: dict[str, pd.DataFrame], data_dir: Path, archive_dir: P
         locations[column] = pd.to_numeric(locations[column])
     locations["route_order"] = as_whole_number(locations["route_order"])
 
-    # A shallow copy: with copy-on-write the raw cells stay as read, and the parsed columns are found again.
-    claims = cells["claims.csv"].copy(deep=False)
-    claims["said_on"] = as_date(claims["said_on"])
-    claims["figure"] = as_whole_number(claims["figure"]).astype("int64")
+    # Columns are parsed and looked up from the cells the rules read, so their work is reused;
+    # with copy-on-write the shallow copy leaves those cells as read.
+    raw = cells["claims.csv"]
+    claims = raw.copy(deep=False)
+    claims["said_on"] = as_date(raw["said_on"])
+    claims["figure"] = as_whole_number(raw["figure"]).astype("int64")
     for column in ("low", "high"):
-        claims[column] = as_whole_number(claims[column])
+        claims[column] = as_whole_number(raw[column])
     claims = pd.concat([
         claims.reset_index(drop=True),
-        _looked_up(claims, claimants[["claimant_id", "name", "short_name", "country"]].rename(
+        _looked_up(raw, claimants[["claimant_id", "name", "short_name", "country"]].rename(
             columns={"name": "claimant_name", "short_name": "claimant_short_name", "country": "claimant_country"}
         ), "claimant_id"),
-        _looked_up(claims, sources[["source_id", "outlet", "published_earliest", "published", "url", "archive_file"]],
+        _looked_up(raw, sources[["source_id", "outlet", "published_earliest", "published", "url", "archive_file"]],
                    "source_id"),
     ], axis=1)
     return Record(
