@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 _TYPOGRAPHIC = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -20,6 +21,11 @@ _SPACE = re.compile(r"\s+")
 def normalise(text: str) -> str:
     """Straight quotes, single spaces, no outer space."""
     return _SPACE.sub(" ", text.translate(_TYPOGRAPHIC)).strip()
+
+
+def normalise_all(texts: pd.Series) -> pd.Series:
+    """`normalise` of every cell, with pandas' string methods."""
+    return texts.str.translate(_TYPOGRAPHIC).str.replace(_SPACE, " ", regex=True).str.strip()
 
 
 def normalise_with_positions(text: str) -> tuple[str, list[int]]:
@@ -72,6 +78,6 @@ def quotes_found(quotes: pd.Series, source_ids: pd.Series, texts: dict[str, str]
         text = texts.get(source_id)
         if text is None:
             continue
-        normalised = rows.map(normalise)
-        found.loc[rows.index] = normalised.map(lambda quote: bool(quote) and quote in text).astype("boolean")
+        normalised = normalise_all(rows).to_numpy(dtype=np.dtypes.StringDType())
+        found.loc[rows.index] = (normalised != "") & (np.strings.find(text, normalised) >= 0)
     return found

@@ -10,6 +10,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from helpers.errors import Problem
@@ -38,6 +39,9 @@ def read_raw_table(path: Path, label: str, columns: list[str]) -> RawTable:
         empty.problems.append(Problem(label, 0, WHOLE_FILE, str(path), "the file does not exist"))
         return empty
     data = path.read_bytes()
+    plain = _read_plain(data, label, columns)
+    if plain is not None:
+        return plain
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -66,11 +70,92 @@ def read_raw_table(path: Path, label: str, columns: list[str]) -> RawTable:
     if misaligned:
         # A row that does not line up with the header cannot be read cell by cell.
         return RawTable(label, empty.cells, empty.lines, problems + misaligned)
+    return _table(label, header, columns, lambda i: [row[i] for _, row in records], len(records),
+                  [line for line, _ in records], problems)
+
+
+def _table(label: str, header: list[str], columns: list[str], cells_of, count: int, lines, problems) -> RawTable:
+    """The RawTable of rows that all line up with the header; `cells_of(i)` gives the i-th cell of every row."""
     # Keep the columns that are well named so their cells are still checked.
     keep = {c: header.index(c) for c in header if c in columns and header.count(c) == 1}
-    cells = pd.DataFrame({c: pd.Series([row[i] for _, row in records], dtype="str") for c, i in keep.items()},
-                         index=range(len(records)))
-    return RawTable(label, cells, pd.Series([line for line, _ in records], dtype="int64"), problems)
+    cells = pd.DataFrame({c: pd.Series(cells_of(i), dtype="str") for c, i in keep.items()}, index=range(count))
+    return RawTable(label, cells, pd.Series(lines, dtype="int64"), problems)
+
+
+_BOM = "\ufeff".encode()
+_COMMA, _QUOTE, _LF, _CR = (ord(c) for c in ',"\n\r')
+
+
+def _read_plain(data: bytes, label: str, columns: list[str]) -> RawTable | None:
+    """The table as pandas' C parser reads it, when the file is plain enough that the csv module
+    would read exactly the same rows; None otherwise, and `_rows_with_lines` reads it.
+
+    Plain: no NUL; no carriage return but in a CRLF outside quotes; every double quote opening a
+    cell, closing it or doubled inside it; every row, the header too, with the same number of
+    cells (at least two); no row longer than the csv module's field limit. pandas refuses a row
+    longer than the first, and the count of commas outside quotes finds a shorter one. The checks
+    look at the bytes (quote, comma and line feed never occur inside a UTF-8 sequence), and pandas
+    decodes as strictly as `read_raw_table` does, so a file that is not UTF-8 is left to it.
+    """
+    text_start = len(_BOM) if data.startswith(_BOM) else 0
+    body = np.frombuffer(data, dtype=np.uint8)[text_start:]
+    # pandas would also drop a second byte-order mark, which the csv module keeps as text.
+    if not len(body) or data.startswith(_BOM, text_start) or b"\x00" in data:
+        return None
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+        return None
+    quotes = np.flatnonzero(body == _QUOTE)
+    if len(quotes) % 2 or not _quotes_well_placed(body, quotes):
+        return None
+
+    def inside_quotes(positions: np.ndarray) -> np.ndarray:
+        """Which of the sorted `positions` lie in a quoted cell (between an even-numbered quote and the next)."""
+        return np.searchsorted(quotes, positions) % 2 == 1
+
+    def count_inside_quotes(positions: np.ndarray) -> int:
+        before = np.searchsorted(positions, quotes)
+        return int((before[1::2] - before[0::2]).sum())
+
+    if b"\r" in data and inside_quotes(np.flatnonzero(body == _CR)).any():
+        return None
+    line_feeds = np.flatnonzero(body == _LF)
+    ends = line_feeds[~inside_quotes(line_feeds)]
+    if not len(ends) or ends[-1] != len(body) - 1:
+        ends = np.append(ends, len(body))
+    starts = np.append(0, ends[:-1] + 1)
+    # A cell is no longer than its row.
+    if (ends - starts).max() > csv.field_size_limit():
+        return None
+    try:
+        rows = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", header=None, dtype="str", keep_default_na=False,
+                           na_filter=False, skip_blank_lines=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError):
+        # Not UTF-8 either: `read_raw_table` says where.
+        return None
+    count, width = rows.shape
+    commas = np.flatnonzero(body == _COMMA)
+    outside = len(commas) - count_inside_quotes(commas)
+    if width < 2 or count != len(ends) or outside != count * (width - 1):
+        return None
+    header = rows.iloc[0].tolist()
+    # The line a row starts on: one more than the line feeds before it, quoted ones included.
+    lines = np.searchsorted(line_feeds, starts[1:]) + 1
+    return _table(label, header, columns, lambda i: rows[i].iloc[1:].reset_index(drop=True), count - 1, lines,
+                  _header_problems(label, 1, header, columns))
+
+
+def _quotes_well_placed(body: np.ndarray, quotes: np.ndarray) -> bool:
+    """Whether every quote opens a cell, closes one, or is doubled inside one, as in CSV written by a program."""
+    before = np.where(quotes > 0, body[np.maximum(quotes - 1, 0)], _COMMA)
+    after = np.where(quotes + 1 < len(body), body[np.minimum(quotes + 1, len(body) - 1)], _LF)
+    opening, closing = np.arange(0, len(quotes), 2), np.arange(1, len(quotes), 2)
+    # An opening quote starts a cell, or is the second of a doubled quote inside one.
+    doubled_before = np.append(False, quotes[1:] == quotes[:-1] + 1)
+    opens = np.isin(before[opening], (_COMMA, _LF)) | doubled_before[opening]
+    # A closing quote ends a cell, or is the first of a doubled quote.
+    doubled_after = np.append(quotes[:-1] + 1 == quotes[1:], False)
+    closes = np.isin(after[closing], (_COMMA, _LF, _CR)) | doubled_after[closing]
+    return bool(opens.all() and closes.all())
 
 
 class _UnreadableCsv(Exception):

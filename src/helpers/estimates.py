@@ -6,6 +6,7 @@ A *statement* is what one claimant said once; the stories that carried it share 
 `statement_id`, so a statement is counted once however many stories echo it.
 """
 
+import numpy as np
 import pandas as pd
 
 from helpers.record import Record
@@ -15,13 +16,17 @@ from helpers.wording import worded
 def with_wording(record: Record, claims: pd.DataFrame | None = None) -> pd.DataFrame:
     """Claims with `as_worded` (e.g. "at least 3,000"), the measure's label and what it counts."""
     claims = record.claims if claims is None else claims
-    labels = record.qualifiers.set_index("qualifier")["label"]
     measures = record.measures.set_index("measure")
     return claims.assign(
-        as_worded=worded(claims, labels),
+        as_worded=_worded_once(record, claims),
         measure_label=claims["measure"].map(measures["label"]),
         counts=claims["measure"].map(measures["counts"]),
     )
+
+
+STATEMENT_COLUMNS = ["claimant_id", "claimant", "country", "measure", "measure_label", "counts", "figure", "said_on",
+                     "day_known", "first_published", "stories", "rows", "qualifiers", "wordings", "outlets", "locations",
+                     "speakers", "first_claim", "low", "high"]
 
 
 def statements(record: Record, claims: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -32,39 +37,165 @@ def statements(record: Record, claims: pd.DataFrame | None = None) -> pd.DataFra
     "up to" counts only when no story attributes it), so a statement reported as both "at
     least" and "as many as" bounds nothing.
     """
-    claims = with_wording(record, claims).sort_values(["said_on", "claim_id"])
+    return _statement_table(record, record.claims if claims is None else claims, STATEMENT_COLUMNS)
+
+
+def _statement_table(record: Record, claims: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """`statements` with only `columns` besides statement_id: the same rows in the same order.
+
+    The helpers that pick a few statements work out only what they pick by, then spell out the
+    lists for the few they picked.
+    """
+    # Statements are numbered 0, 1, … in the order their first claim was said (by said_on,
+    # then claim_id); `statement` holds each claim's number in the claims' own order.
+    said_order = _sort_order(claims, ["said_on", "claim_id"])
+    codes, ids = pd.factorize(claims["statement_id"])
+    first_said = ~pd.Series(codes[said_order]).duplicated().to_numpy()
+    first_claim = said_order[first_said]
+    renumber = np.empty(len(ids), dtype="int64")
+    renumber[codes[first_claim]] = np.arange(len(ids))
+    statement = renumber[codes]
+    numbers = statement[said_order]
+    # Ids ranked in the order they first appear in the claims: quick when that is nearly sorted.
+    id_rank = np.empty(len(ids), dtype="int64")
+    id_rank[renumber[np.argsort(ids.to_numpy(dtype=object), kind="stable")]] = np.arange(len(ids))
+    count = len(ids)
+
+    def first(column: str) -> pd.Series:
+        return claims[column].iloc[first_claim].reset_index(drop=True)
+
+    def joined(values, separator: str, **options) -> pd.Series:
+        lists = _distinct_joined(numbers, said_order, values, separator, **options)
+        return lists.reindex(pd.RangeIndex(count), fill_value="")
+
+    measures = record.measures.set_index("measure")
+    spoken = (claims["speaker"] != "").to_numpy()
+    makers = {
+        "claimant_id": lambda: first("claimant_id"),
+        "claimant": lambda: first("claimant_short_name"),
+        "country": lambda: first("claimant_country"),
+        "measure": lambda: first("measure"),
+        "measure_label": lambda: first("measure").map(measures["label"]),
+        "counts": lambda: first("measure").map(measures["counts"]),
+        "figure": lambda: first("figure"),
+        # A statement's first claim in said order was said first.
+        "said_on": lambda: first("said_on"),
+        "day_known": lambda: _any(statement, claims["said_on_precision"] == "day", count),
+        "first_published": lambda: claims["published"].groupby(statement).min(),
+        "stories": lambda: claims["source_id"].groupby(statement).nunique(),
+        "rows": lambda: np.bincount(statement, minlength=count),
+        "qualifiers": lambda: joined(claims["qualifier"], ", ", by_value=True),
+        "wordings": lambda: joined(_wording_codes(claims, record), " / "),
+        "outlets": lambda: joined(claims["outlet"], "; "),
+        "locations": lambda: joined(claims["location"], ", "),
+        "speakers": lambda: joined(claims["speaker"], "; ", keep=spoken),
+        "first_claim": lambda: first("claim_id"),
+    }
+    table = pd.DataFrame({name: makers[name]() for name in columns if name in makers}, index=pd.RangeIndex(count))
+    if {"low", "high"} & set(columns):
+        table = table.join(_bounds(claims, statement))
+    table = table[columns]
+    table.index = pd.Index(ids[codes[first_claim]], name="statement_id", dtype=claims["statement_id"].dtype)
+    table = table.reset_index()
+    said_on, figure = first("said_on").to_numpy(), first("figure").to_numpy()
+    return table.take(np.lexsort((id_rank, figure, said_on))).reset_index(drop=True)
+
+
+def _statements_of(record: Record, claims: pd.DataFrame, ids: pd.Series) -> pd.DataFrame:
+    """The `statements` rows of the statements `ids`, in that order, spelling out the lists of those alone."""
+    table = statements(record, claims[claims["statement_id"].isin(ids)])
+    return table.set_index("statement_id").loc[ids].reset_index()
+
+
+def _bounds(claims: pd.DataFrame, statement: np.ndarray) -> pd.DataFrame:
+    """Each statement's interval: the widest reading of the claims that attribute it."""
     # The claimant's interval comes from the rows that attribute the figure; an outlet's
     # unattributed framing counts only when no story attributes it.
-    attributed = claims["speaker_kind"] != "unattributed"
-    has_attributed = attributed.groupby(claims["statement_id"]).transform("any")
-    reading = claims[attributed | ~has_attributed]
-    open_low = reading["low"].isna().groupby(reading["statement_id"]).any()
-    open_high = reading["high"].isna().groupby(reading["statement_id"]).any()
-    bounds = reading.groupby("statement_id").agg(low=("low", "min"), high=("high", "max"))
-    bounds["low"] = bounds["low"].astype("Int64").mask(open_low)
-    bounds["high"] = bounds["high"].astype("Int64").mask(open_high)
-    table = claims.groupby("statement_id", sort=False).agg(
-        claimant_id=("claimant_id", "first"),
-        claimant=("claimant_short_name", "first"),
-        country=("claimant_country", "first"),
-        measure=("measure", "first"),
-        measure_label=("measure_label", "first"),
-        counts=("counts", "first"),
-        figure=("figure", "first"),
-        said_on=("said_on", "min"),
-        day_known=("said_on_precision", lambda s: (s == "day").any()),
-        first_published=("published", "min"),
-        stories=("source_id", "nunique"),
-        rows=("claim_id", "size"),
-        qualifiers=("qualifier", lambda s: ", ".join(sorted(set(s)))),
-        wordings=("as_worded", lambda s: " / ".join(dict.fromkeys(s))),
-        outlets=("outlet", lambda s: "; ".join(dict.fromkeys(s))),
-        locations=("location", lambda s: ", ".join(dict.fromkeys(s))),
-        speakers=("speaker", lambda s: "; ".join(dict.fromkeys(x for x in s if x))),
-        first_claim=("claim_id", "first"),
-    )
-    table = table.join(bounds)
-    return table.reset_index().sort_values(["said_on", "figure", "statement_id"], ignore_index=True)
+    attributed = (claims["speaker_kind"] != "unattributed").to_numpy()
+    count = statement.max(initial=-1) + 1
+    reading = attributed | ~_any(statement, attributed, count)[statement]
+    bounds = claims.loc[reading, ["low", "high"]].reset_index(drop=True)
+    table = bounds.groupby(statement[reading]).agg(low=("low", "min"), high=("high", "max"))
+    for bound in ("low", "high"):
+        is_open = _any(statement[reading], bounds[bound].isna(), count)
+        table[bound] = table[bound].astype("Int64").mask(is_open[table.index])
+    return table
+
+
+def _any(groups: np.ndarray, flags, count: int) -> np.ndarray:
+    """For each of `count` groups, whether any of its rows is flagged."""
+    return np.bincount(groups, weights=np.asarray(flags, dtype="float64"), minlength=count) > 0
+
+
+def _worded_once(record: Record, claims: pd.DataFrame) -> pd.Series:
+    """`worded` once for each distinct qualifier, wording, figure and interval, spread to every claim that has it."""
+    codes, wordings = _wording_codes(claims, record)
+    return pd.Series(wordings.take(codes), index=claims.index)
+
+
+def _wording_codes(claims: pd.DataFrame, record: Record) -> tuple[np.ndarray, pd.Index]:
+    """Each claim's wording as a code into the distinct wordings, formatting each distinct one once."""
+    labels = record.qualifiers.set_index("qualifier")["label"]
+    wording = claims.groupby(["qualifier", "qualifier_wording", "figure", "low", "high"], dropna=False,
+                             sort=False).ngroup().to_numpy()
+    text = worded(claims[~pd.Series(wording).duplicated().to_numpy()], labels)
+    codes, distinct = pd.factorize(text)
+    return codes[wording], distinct
+
+
+def _sort_order(table: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """Row positions sorted by `columns`, as sort_values orders columns with no missing values.
+
+    Stable argsorts from the last key to the first: unlike sort_values, text is not ranked by
+    hashing every value first, which is slow for ids that are already nearly in order.
+    """
+    order = np.arange(len(table))
+    for column in reversed(columns):
+        order = order[np.argsort(table[column].to_numpy()[order], kind="stable")]
+    return order
+
+
+def _distinct_joined(groups: np.ndarray, order: np.ndarray, values, separator: str, by_value: bool = False,
+                     keep: np.ndarray | None = None) -> pd.Series:
+    """Each group's distinct values joined by `separator`, in order of appearance or sorted by value.
+
+    `values` (a Series, or codes and their distinct values) are in the claims' order; `order`
+    puts them in the order `groups` is in; `keep` leaves rows out. Vectorised over the groups:
+    one step per position in the longest list, and each distinct list is spelt out once.
+    """
+    value_codes, distinct = values if isinstance(values, tuple) else pd.factorize(values, sort=by_value)
+    if keep is not None:
+        kept = keep[order]
+        groups, order = groups[kept], order[kept]
+    value_codes = value_codes[order]
+    first = ~pd.Series(groups.astype("int64") * (len(distinct) + 1) + value_codes).duplicated().to_numpy()
+    group, value = groups[first], value_codes[first]
+    # Rows of one group together, each group's values in order of appearance or of value.
+    together = np.lexsort((value, group)) if by_value else np.argsort(group, kind="stable")
+    group, value = group[together], value[together]
+    starts = np.flatnonzero(np.diff(group, prepend=group[:1] - 1))
+    sizes = np.diff(np.r_[starts, len(group)])
+    slot = np.repeat(np.arange(len(starts)), sizes)
+    # Rows bucketed by their position in their group: step k deals with every group's k-th value.
+    position = np.arange(len(group)) - starts[slot]
+    by_position = np.argsort(position, kind="stable")
+    edges = np.searchsorted(position[by_position], np.arange(sizes.max(initial=0) + 1))
+    steps = [by_position[edges[step]:edges[step + 1]] for step in range(1, len(edges) - 1)]
+    # Number the lists: groups whose values agree position by position share a number.
+    number = value[starts].astype("int64")
+    for rows in steps:
+        extended = pd.factorize(number[slot[rows]] * (len(distinct) + 1) + value[rows])[0]
+        number[slot[rows]] = extended + number.max(initial=0) + 1
+    # Spell out the first group with each list; lists are numbered in the order of those groups.
+    numbers = pd.factorize(number)[0]
+    spelt = ~pd.Series(numbers).duplicated().to_numpy()
+    list_of_slot = np.cumsum(spelt) - 1
+    words = distinct.to_numpy(dtype=object)
+    texts = words[value[starts[spelt]]]
+    for rows in steps:
+        rows = rows[spelt[slot[rows]]]
+        texts[list_of_slot[slot[rows]]] += separator + words[value[rows]]
+    return pd.Series(texts[numbers], index=group[starts], dtype="str")
 
 
 def headline_steps(record: Record) -> pd.DataFrame:
@@ -75,10 +206,11 @@ def headline_steps(record: Record) -> pd.DataFrame:
     it keeps the step.
     """
     headline = record.measures.loc[record.measures["in_headline"], "measure"]
-    table = statements(record)
-    table = table[table["measure"].isin(headline)].sort_values(["said_on", "figure"], ascending=[True, False])
+    claims = record.claims[record.claims["measure"].isin(headline)]
+    table = _statement_table(record, claims, ["figure", "said_on"])
+    table = table.sort_values(["said_on", "figure"], ascending=[True, False])
     previous_best = table["figure"].cummax().shift(fill_value=0)
-    steps = table[table["figure"] > previous_best].copy()
+    steps = _statements_of(record, claims, table.loc[table["figure"] > previous_best, "statement_id"])
     steps["previous"] = steps["figure"].shift().astype("Int64")
     steps["multiple_of_previous"] = steps["figure"] / steps["previous"].astype("Float64")
     steps["days_since_previous"] = steps["said_on"].diff().dt.days.astype("Int64")
@@ -126,13 +258,15 @@ def _comparison_key(record: Record, table: pd.DataFrame) -> pd.Series:
 
 def as_of(record: Record, date: str | pd.Timestamp, measures: list[str] | None = None) -> pd.DataFrame:
     """What each claimant had said by `date`: its latest statement for each measure (and region)."""
-    table = statements(record)
-    table = table[table["said_on"] <= pd.Timestamp(date)]
+    claims = record.claims
     if measures is not None:
-        table = table[table["measure"].isin(measures)]
+        claims = claims[claims["measure"].isin(measures)]
+    table = _statement_table(record, claims, ["claimant_id", "measure", "figure", "said_on", "locations"])
+    table = table[table["said_on"] <= pd.Timestamp(date)]
     table = table.assign(what=_comparison_key(record, table))
     latest = table.sort_values(["said_on", "figure"]).groupby(["claimant_id", "what"], sort=False).tail(1)
-    return latest.drop(columns="what").sort_values(["measure", "figure", "claimant"], ignore_index=True)
+    latest = _statements_of(record, claims, latest["statement_id"])
+    return latest.sort_values(["measure", "figure", "claimant"], ignore_index=True)
 
 
 def disagreement(record: Record, measure: str = "sent", within_days: int | None = None) -> pd.DataFrame:
@@ -143,8 +277,8 @@ def disagreement(record: Record, measure: str = "sent", within_days: int | None 
     `within_days`, a figure said more than that many days before the date drops out, so only
     current estimates are compared.
     """
-    table = statements(record)
-    table = table[table["measure"] == measure].assign(
+    claims = record.claims[record.claims["measure"] == measure]
+    table = _statement_table(record, claims, ["claimant", "figure", "said_on", "low", "high"]).assign(
         low_end=lambda t: t["low"].astype("Float64").fillna(0).astype("float64"),
         high_end=lambda t: t["high"].astype("Float64").fillna(float("inf")).astype("float64"),
     )

@@ -9,6 +9,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from helpers.validation import by_value
+
 RULE_PATTERN = r"figure|open|stated|figure\*[0-9]+(\.[0-9]+)?"
 
 
@@ -19,13 +21,17 @@ def expected_bound(figure: pd.Series, qualifier: pd.Series, rules: pd.Series) ->
     bound is <NA> where the bound is open or stated in the claim; stated is True where the rule
     is `stated`.
     """
-    rule = qualifier.map(rules).astype("str")
-    factor = pd.to_numeric(rule.str.extract(r"^figure\*([0-9.]+)$", expand=False), errors="coerce")
-    factor = factor.where(rule != "figure", 1.0)
+    def factor_of(qualifiers: pd.Series) -> pd.Series:
+        rule = qualifiers.map(rules).astype("str")
+        factor = pd.to_numeric(rule.str.extract(r"^figure\*([0-9.]+)$", expand=False), errors="coerce")
+        return factor.where(rule != "figure", 1.0)
+
+    factor = by_value(qualifier, factor_of)
+    number = by_value(figure, lambda figures: pd.to_numeric(figures, errors="coerce").astype("float64"))
     # Round the product first so 0.9 * 1005 = 904.5 is not read as 904.4999….
-    values = np.floor(np.round(pd.to_numeric(figure, errors="coerce").astype("float64") * factor, 6) + 0.5)
+    values = np.floor(np.round(number * factor, 6) + 0.5)
     bound = pd.Series(values, index=figure.index).astype("Int64")
-    return bound, rule == "stated"
+    return bound, by_value(qualifier, lambda qualifiers: qualifiers.map(rules).astype("str") == "stated")
 
 
 def is_rule(text: str) -> bool:

@@ -17,15 +17,20 @@ from helpers.paths import DATA_DIR, DEFAULT_ARCHIVE_DIR
 from helpers.validation import (
     ColumnRule,
     RowRule,
+    agrees_within,
     as_date,
     as_whole_number,
+    by_value,
     column_rules,
+    distinct,
+    each_column_read_once,
     filled,
     id_rules,
     matches,
     one_of,
     real_date,
     reference_rules,
+    repeated,
     text_rules,
     unique,
     validate_table,
@@ -102,11 +107,13 @@ def load_record(data_dir: Path | str | None = None, archive_dir=ARCHIVE_IF_PRESE
         "claims.csv": _claim_rules(cells, known, texts),
         "exclusions.csv": _exclusion_rules(known, texts),
     }
-    for name, table in tables.items():
-        problems.extend(validate_table(table, rules[name]))
-    if problems:
-        raise RecordError(problems)
-    return _typed_record(cells, data_dir, archive_dir)
+    # Typing the record reads the columns the rules have already parsed.
+    with each_column_read_once():
+        for name, table in tables.items():
+            problems.extend(validate_table(table, rules[name]))
+        if problems:
+            raise RecordError(problems)
+        return _typed_record(cells, data_dir, archive_dir)
 
 
 def load_claims(data_dir: Path | str | None = None, archive_dir=ARCHIVE_IF_PRESENT) -> pd.DataFrame:
@@ -304,7 +311,7 @@ def _claim_rules(cells: dict[str, pd.DataFrame], known: dict[str, pd.Series | No
     sources = cells["sources.csv"]
     # A Series, so an unknown source maps to a missing text even when no source is known.
     published = pd.Series(
-        dict(zip(sources["source_id"], sources["published"]))
+        dict(zip(sources["source_id"].to_numpy(), sources["published"].to_numpy()))
         if {"source_id", "published"} <= set(sources.columns) else {}, dtype="str"
     )
     # A duplicated qualifier is reported as such; its bounds are not checked against either row.
@@ -319,16 +326,19 @@ def _claim_rules(cells: dict[str, pd.DataFrame], known: dict[str, pd.Series | No
     number_rule = "a whole number above 0, written as digits without separators or spaces (10000, not 10,000)"
 
     def published_of(source_ids: pd.Series) -> pd.Series:
+        return by_value(source_ids, _published_text)
+
+    def _published_text(source_ids: pd.Series) -> pd.Series:
         return source_ids.map(published).astype("str").fillna("")
 
     def not_after_publication(df: pd.DataFrame) -> pd.Series:
         said = as_date(df["said_on"])
-        latest = as_date(published_of(df["source_id"]))
+        latest = by_value(df["source_id"], lambda ids: as_date(_published_text(ids)))
         return said.isna() | latest.isna() | (said <= latest)
 
     def no_later_than_is_publication(df: pd.DataFrame) -> pd.Series:
         is_bound = df["said_on_precision"] == "no_later_than"
-        unknown_source = ~df["source_id"].isin(published.index)
+        unknown_source = ~by_value(df["source_id"], lambda ids: ids.isin(published.index))
         return ~is_bound | unknown_source | (df["said_on"] == published_of(df["source_id"]))
 
     def crossed(df: pd.DataFrame) -> pd.Series:
@@ -341,7 +351,7 @@ def _claim_rules(cells: dict[str, pd.DataFrame], known: dict[str, pd.Series | No
         def test(df: pd.DataFrame) -> pd.Series:
             expected, stated = intervals.expected_bound(df["figure"], df["qualifier"], rules)
             written = as_whole_number(df[bound])
-            rule = df["qualifier"].map(rules).fillna("")
+            rule = by_value(df["qualifier"], lambda qualifiers: qualifiers.map(rules).fillna(""))
             unknown = ~df["qualifier"].isin(rules.index) | as_whole_number(df["figure"]).isna()
             open_ok = (rule != "open") | (df[bound] == "")
             stated_ok = ~stated | written.notna()
@@ -371,12 +381,12 @@ def _claim_rules(cells: dict[str, pd.DataFrame], known: dict[str, pd.Series | No
         def test(df: pd.DataFrame) -> pd.Series:
             # Unreadable or unknown values are reported by their own rule, not as a disagreement.
             values = read(df[column])
-            return values.groupby(df["statement_id"]).transform("nunique") <= 1
+            return agrees_within(values, df["statement_id"])
 
         return test
 
     def one_row_per_wording(df: pd.DataFrame) -> pd.Series:
-        return ~df.duplicated(["source_id", "statement_id", "qualifier"], keep=False)
+        return ~repeated(df, ["source_id", "statement_id", "qualifier"])
 
     def quote_matches_kind(df: pd.DataFrame) -> pd.Series:
         return (df["quote_kind"] == "verbatim") == (df["quote"] != "")
@@ -398,10 +408,21 @@ def _claim_rules(cells: dict[str, pd.DataFrame], known: dict[str, pd.Series | No
         return (df["qualifier"] == "exact") == (df["qualifier_wording"] == "")
 
     def wording_in_quote(df: pd.DataFrame) -> pd.Series:
-        quotes = df["quote"].map(archive.normalise).str.lower().to_numpy(dtype=str)
-        words = df["qualifier_wording"].map(archive.normalise).str.lower().to_numpy(dtype=str)
-        found = np.char.find(quotes, words) >= 0
-        return pd.Series(found, index=df.index) | (df["quote"] == "")
+        # In ASCII text, words found as typed, or once both are lower-cased, are still found once
+        # both are normalised too (a part of a text normalises to a part of the normalised text),
+        # so only the rest is normalised.
+        quotes, words = df["quote"], df["qualifier_wording"]
+        # Empty words (an exact figure) are in every quote.
+        found = words == ""
+        typed = (~found & quotes.str.isascii() & by_value(words, lambda w: w.str.isascii())).to_numpy()
+        found[typed] = _found_in(quotes[typed], words[typed])
+        recased = typed & ~found.to_numpy()
+        found[recased] = _found_in(quotes[recased].str.lower(), by_value(words[recased], lambda w: w.str.lower()))
+        rest = ~found & (quotes != "")
+        normalised = by_value(words[rest], lambda w: archive.normalise_all(w).str.lower())
+        found[rest] = np.char.find(archive.normalise_all(quotes[rest]).str.lower().to_numpy(dtype=str),
+                                   normalised.to_numpy(dtype=str)) >= 0
+        return found | (quotes == "")
 
     def quote_in_archive(df: pd.DataFrame) -> pd.Series:
         found = archive.quotes_found(df["quote"], df["source_id"], archived)
@@ -475,10 +496,16 @@ def _claim_rules(cells: dict[str, pd.DataFrame], known: dict[str, pd.Series | No
     return rules
 
 
+def _found_in(texts: pd.Series, parts: pd.Series) -> np.ndarray:
+    """Whether each part occurs in its text."""
+    string = np.dtypes.StringDType()
+    return np.strings.find(texts.to_numpy(dtype=string), parts.to_numpy(dtype=string)) >= 0
+
+
 def _exclusion_rules(known: dict[str, pd.Series | None], texts: dict[str, archive.ArchivedText]) -> list:
     def number_in_context(df: pd.DataFrame) -> pd.Series:
-        numbers, contexts = (df[c].map(archive.normalise).str.casefold() for c in ("number", "context"))
-        within = [number in context and len(number) < len(context) for number, context in zip(numbers, contexts)]
+        numbers, contexts = (archive.normalise_all(df[c]).str.casefold() for c in ("number", "context"))
+        within = _found_in(contexts, numbers) & (numbers.str.len() < contexts.str.len()).to_numpy()
         return pd.Series(within, index=df.index, dtype="bool") | (numbers == "")
 
     archived = {source_id: text.normalised for source_id, text in texts.items()}
@@ -511,20 +538,22 @@ def _typed_record(cells: dict[str, pd.DataFrame], data_dir: Path, archive_dir: P
         locations[column] = pd.to_numeric(locations[column])
     locations["route_order"] = as_whole_number(locations["route_order"])
 
-    claims = cells["claims.csv"].copy()
-    claims["said_on"] = as_date(claims["said_on"])
-    claims["figure"] = as_whole_number(claims["figure"]).astype("int64")
+    # Columns are parsed and looked up from the cells the rules read, so their work is reused;
+    # with copy-on-write the shallow copy leaves those cells as read.
+    raw = cells["claims.csv"]
+    claims = raw.copy(deep=False)
+    claims["said_on"] = as_date(raw["said_on"])
+    claims["figure"] = as_whole_number(raw["figure"]).astype("int64")
     for column in ("low", "high"):
-        claims[column] = as_whole_number(claims[column])
-    claims = claims.merge(
-        claimants[["claimant_id", "name", "short_name", "country"]].rename(
+        claims[column] = as_whole_number(raw[column])
+    claims = pd.concat([
+        claims.reset_index(drop=True),
+        _looked_up(raw, claimants[["claimant_id", "name", "short_name", "country"]].rename(
             columns={"name": "claimant_name", "short_name": "claimant_short_name", "country": "claimant_country"}
-        ),
-        on="claimant_id", how="left", validate="many_to_one",
-    ).merge(
-        sources[["source_id", "outlet", "published_earliest", "published", "url", "archive_file"]],
-        on="source_id", how="left", validate="many_to_one",
-    )
+        ), "claimant_id"),
+        _looked_up(raw, sources[["source_id", "outlet", "published_earliest", "published", "url", "archive_file"]],
+                   "source_id"),
+    ], axis=1)
     return Record(
         claims=claims,
         sources=sources,
@@ -537,3 +566,14 @@ def _typed_record(cells: dict[str, pd.DataFrame], data_dir: Path, archive_dir: P
         data_dir=data_dir,
         archive_dir=archive_dir,
     )
+
+
+def _looked_up(claims: pd.DataFrame, table: pd.DataFrame, key: str) -> pd.DataFrame:
+    """The other columns of `table` for each claim's `key`, as a left many-to-one merge on keys the rules
+    have checked gives them, looking each distinct key up once."""
+    codes, keys = distinct(claims[key])
+    # get_indexer refuses a key that is not unique in the table, as validate="many_to_one" would.
+    rows = pd.Index(table[key]).get_indexer(keys)
+    if (rows < 0).any():
+        raise ValueError(f"a {key} of the claims is not in its table, though the rules passed")
+    return table.drop(columns=key).iloc[rows[codes]].reset_index(drop=True)

@@ -6,11 +6,16 @@ blame. Rules whose columns are missing are left out, so one missing column does 
 problems in the others.
 """
 
+import functools
+import heapq
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -50,19 +55,25 @@ def validate_table(table: RawTable, rules: list[ColumnRule | RowRule]) -> list[P
     for number, rule in enumerate(rules):
         # A per-rule tag keeps two rules with the same sentence apart in pandera's report.
         error = f"{number}|{rule.rule}"
+        # Cells are never missing (the reader gives an empty cell as ""), so pandera's handling
+        # of missing values, which scans the whole table for every check, is switched off.
         if isinstance(rule, ColumnRule):
             if rule.column in present:
-                column_checks[rule.column].append(pa.Check(rule.test, error=error))
+                column_checks[rule.column].append(pa.Check(rule.test, error=error, ignore_na=False))
         elif set(rule.needs) | {rule.column} <= present:
-            row_checks.append(pa.Check(rule.test, error=error))
+            row_checks.append(pa.Check(rule.test, error=error, ignore_na=False))
             blamed[error] = rule.column
             reads[error] = (rule.column, *rule.needs)
+    # pandera's own check for missing cells is not asked for: the reader never leaves one, and its
+    # report carries no rule of ours (it would be dropped below), so it would only scan every column.
     schema = pa.DataFrameSchema(
-        {name: pa.Column("str", checks=checks, nullable=False, coerce=False) for name, checks in column_checks.items()},
+        {name: pa.Column("str", checks=checks, nullable=True, coerce=False) for name, checks in column_checks.items()},
         checks=row_checks,
     )
     try:
-        schema.validate(table.cells, lazy=True)
+        # Nothing is coerced or added, so validating in place only spares a copy of the table.
+        with each_column_read_once():
+            schema.validate(table.cells, lazy=True, inplace=True)
     except pa.errors.SchemaErrors as errors:
         return _problems_from_failures(table, errors.failure_cases, blamed, reads)
     return []
@@ -90,15 +101,101 @@ def _problems_from_failures(table: RawTable, failures: pd.DataFrame, blamed: dic
     return problems
 
 
+# Work that depends only on a column's cells, done once per column while a record is read:
+# many rules parse the same column or look at its distinct values.
+_COLUMN_WORK: ContextVar[dict | None] = ContextVar("column_work", default=None)
+
+
+@contextmanager
+def each_column_read_once() -> Iterator[None]:
+    """Within the block, a column is parsed, and its distinct values found, once however many rules read it."""
+    outer = _COLUMN_WORK.get()
+    token = _COLUMN_WORK.set({} if outer is None else outer)
+    try:
+        yield
+    finally:
+        _COLUMN_WORK.reset(token)
+
+
+def _once_per_column(work: Callable[[pd.Series], object]) -> Callable[[pd.Series], object]:
+    """`work(cells)` done once per column (the same array of cells) within `each_column_read_once`."""
+
+    @functools.wraps(work)
+    def once(cells: pd.Series):
+        done = _COLUMN_WORK.get()
+        if done is None:
+            return work(cells)
+        key = (work, id(cells.array))
+        if key not in done or not done[key][1].equals(cells.index):
+            # The cells are kept with the result, so no other array can take their id meanwhile.
+            done[key] = (cells.array, cells.index, work(cells))
+        result = done[key][2]
+        # A shallow copy: with copy-on-write, a caller that changes it cannot change what is kept.
+        return result.copy(deep=False).rename(cells.name) if isinstance(result, pd.Series) else result
+
+    return once
+
+
+@_once_per_column
+def distinct(cells: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """Each cell's code and the column's distinct values, in order of appearance (a missing value is one too)."""
+    codes, values = pd.factorize(cells, use_na_sentinel=False)
+    return codes, pd.Series(values, dtype=cells.dtype)
+
+
+def by_value(cells: pd.Series, function: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """`function` of each cell alone, worked out once per distinct value and spread to every cell that holds it."""
+    codes, values = distinct(cells)
+    return pd.Series(function(values).array.take(codes), index=cells.index, name=cells.name)
+
+
+def per_value(test: CellTest) -> CellTest:
+    """A test or reading of each cell alone, worked out once per distinct value of the column
+    while a record is read."""
+
+    @functools.wraps(test)
+    def run(cells: pd.Series) -> pd.Series:
+        return test(cells) if _COLUMN_WORK.get() is None or _mostly_distinct(cells) else by_value(cells, test)
+
+    return run
+
+
+@_once_per_column
+def _mostly_distinct(cells: pd.Series) -> bool:
+    """Whether the column's first thousand cells all differ (quotes, ids): finding its distinct values would not pay."""
+    head = cells.iloc[:1000]
+    return len(head) == 1000 and head.nunique(dropna=False) == 1000
+
+
+def agrees_within(values: pd.Series, groups: pd.Series) -> pd.Series:
+    """True where the row's group holds at most one value, missing values aside
+    (values.groupby(groups).transform("nunique") <= 1, on codes rather than text)."""
+    group, group_ids = distinct(groups)
+    value, value_set = distinct(values)
+    found = ~value_set.isna().to_numpy()[value]
+    pairs = pd.unique(group[found].astype("int64") * (len(value_set) + 1) + value[found])
+    counts = np.bincount(pairs // (len(value_set) + 1), minlength=len(group_ids))
+    # As in a groupby, a row whose group is missing belongs to none.
+    in_group = ~group_ids.isna().to_numpy()[group]
+    return pd.Series((counts[group] <= 1) & in_group, index=values.index)
+
+
+def repeated(df: pd.DataFrame, columns: list[str]) -> pd.Series:
+    """True where another row holds the same values in `columns` (df.duplicated(columns, keep=False))."""
+    return pd.DataFrame({c: distinct(df[c])[0] for c in columns}, index=df.index).duplicated(keep=False)
+
+
 # Reusable cell tests. Cells are text; an empty cell is "".
 
 ID_PATTERN = r"[a-z0-9][a-z0-9_.-]*"
 
 
+@per_value
 def filled(cells: pd.Series) -> pd.Series:
     return cells.str.len() > 0
 
 
+@per_value
 def no_outer_space(cells: pd.Series) -> pd.Series:
     return cells.str.strip() == cells
 
@@ -106,6 +203,7 @@ def no_outer_space(cells: pd.Series) -> pd.Series:
 def matches(pattern: str, optional: bool = False) -> CellTest:
     compiled = re.compile(pattern)
 
+    @per_value
     def test(cells: pd.Series) -> pd.Series:
         ok = cells.str.fullmatch(compiled)
         return (ok | (cells == "")) if optional else ok
@@ -116,6 +214,7 @@ def matches(pattern: str, optional: bool = False) -> CellTest:
 def one_of(allowed, optional: bool = False) -> CellTest:
     allowed = set(allowed)
 
+    @per_value
     def test(cells: pd.Series) -> pd.Series:
         ok = cells.isin(allowed)
         return (ok | (cells == "")) if optional else ok
@@ -124,15 +223,20 @@ def one_of(allowed, optional: bool = False) -> CellTest:
 
 
 def unique(cells: pd.Series) -> pd.Series:
-    return ~cells.duplicated(keep=False)
+    """No other cell holds the same value (~cells.duplicated(keep=False), on the column's codes)."""
+    codes, values = distinct(cells)
+    return pd.Series(np.bincount(codes, minlength=len(values))[codes] == 1, index=cells.index, name=cells.name)
 
 
+@_once_per_column
+@per_value
 def as_date(cells: pd.Series) -> pd.Series:
     """Cells as dates; anything that is not a real YYYY-MM-DD date becomes NaT."""
     return pd.to_datetime(cells.where(cells.str.fullmatch(r"\d{4}-\d{2}-\d{2}")), format="%Y-%m-%d", errors="coerce")
 
 
 def real_date(optional: bool = False) -> CellTest:
+    @per_value
     def test(cells: pd.Series) -> pd.Series:
         ok = as_date(cells).notna()
         return (ok | (cells == "")) if optional else ok
@@ -140,6 +244,7 @@ def real_date(optional: bool = False) -> CellTest:
     return test
 
 
+@per_value
 def within_war(cells: pd.Series) -> pd.Series:
     """A date not before the full-scale invasion and not in the future (an unreadable date is left to real_date)."""
     dates = as_date(cells)
@@ -147,6 +252,8 @@ def within_war(cells: pd.Series) -> pd.Series:
     return dates.isna() | ((dates >= WAR_START) & (dates <= today))
 
 
+@_once_per_column
+@per_value
 def as_whole_number(cells: pd.Series) -> pd.Series:
     """Cells written as whole numbers without separators; anything else becomes <NA>."""
     return pd.to_numeric(cells.where(cells.str.fullmatch(r"[0-9]+")), errors="coerce").astype("Int64")
@@ -176,9 +283,11 @@ def reference_rules(column: str, allowed: pd.Series | None, file: str, optional:
     rules = text_rules(column, required=not optional)
     if allowed is None:
         return rules
-    allowed = sorted(set(allowed))
+    allowed = set(allowed)
     # Only well-formed ids are offered: a mangled one (with a line break, say) is reported in its own file.
-    offered = [i for i in allowed if re.fullmatch(ID_PATTERN, i)]
+    # The first ones in sorted order, without sorting them all.
+    ids = pd.Series(list(allowed), dtype="str")
+    offered = heapq.nsmallest(13, ids[ids.str.fullmatch(ID_PATTERN)])
     shown = ", ".join(offered[:12]) + (", …" if len(offered) > 12 else "")
     return rules + column_rules(
         column, (one_of(allowed, optional=True), f"not an id in {file}: use one of its ids ({shown}) or add the row there first")

@@ -1,0 +1,317 @@
+"""Time loading and the analysis helpers on synthetic records of growing size, the notebooks and the tests.
+
+    python -m helpers.bench [--quick] [--write-readme]
+
+Each timing is the median of several runs in this process. Loading is compared with its
+floor, reading the same CSV files with pandas.read_csv as strings; each notebook with the
+floor of starting a kernel and importing pandas, matplotlib and plotly. The synthetic
+records have no archive files, so quotes are not checked against an archive.
+"""
+
+import argparse
+import gc
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import estimates, synthetic
+from helpers.paths import NOTEBOOKS_DIR, PROJECT_ROOT
+from helpers.record import COLUMNS, load_record
+
+SIZES = (10**3, 10**4, 10**5, 10**6)
+QUICK_SIZES = (10**3, 10**4, 10**5)
+README = PROJECT_ROOT / "README.md"
+START_MARK = "<!-- performance:start -->"
+END_MARK = "<!-- performance:end -->"
+PACKAGES = ("pandas", "numpy", "pandera", "matplotlib", "plotly", "nbclient", "ipykernel", "pytest")
+# Showing a plotly figure in a notebook loads plotly's renderers, and with them nbformat and
+# jsonschema (about 2 s here): every notebook with a plotly chart pays it, so the floor does too.
+KERNEL_FLOOR_CODE = "import pandas\nimport matplotlib.pyplot\nimport plotly.graph_objects\nimport plotly.io\nplotly.io.renderers"
+
+FLOOR = "read_csv (floor)"
+LOAD = "load + validation"
+
+# Targets on the reference machine (2 cores).
+LOAD_TIMES_FLOOR = 4
+HELPER_SECONDS = 2
+GROWTH_PER_TENFOLD = 12
+NOTEBOOK_TIMES_FLOOR = 2
+TEST_RUN_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class Timing:
+    operation: str
+    size: int
+    seconds: float
+    cpu_seconds: float
+    runs: int
+
+
+def median_seconds(run, repeats: int) -> float:
+    return median_times(run, repeats)[0]
+
+
+def median_times(run, repeats: int) -> tuple[float, float]:
+    """The median wall-clock and CPU seconds of `repeats` runs (CPU time shows what other load on the machine hides)."""
+    wall, cpu = [], []
+    for _ in range(repeats):
+        gc.collect()
+        start, start_cpu = time.perf_counter(), time.process_time()
+        run()
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def read_floor(folder: Path) -> None:
+    """What the loader cannot avoid: reading every file of the record as text cells."""
+    for name in COLUMNS:
+        pd.read_csv(folder / name, dtype="str", keep_default_na=False, na_filter=False)
+
+
+def time_record(size: int, repeats: int, folder: Path) -> list[Timing]:
+    synthetic.write_record(folder, size)
+    record = load_record(folder, archive_dir=None)
+    last_day = record.claims["said_on"].max()
+    operations = {
+        FLOOR: lambda: read_floor(folder),
+        LOAD: lambda: load_record(folder, archive_dir=None),
+        "estimates.headline_series": lambda: estimates.headline_series(record),
+        "estimates.as_of (last date)": lambda: estimates.as_of(record, last_day),
+        "estimates.disagreement": lambda: estimates.disagreement(record),
+    }
+    return [Timing(name, size, *median_times(run, repeats), repeats) for name, run in operations.items()]
+
+
+def record_table(timings: list[Timing]) -> pd.DataFrame:
+    table = pd.DataFrame(timings)
+    floor = table[table["operation"] == FLOOR].set_index("size")["seconds"]
+    table["times_floor"] = table["seconds"] / table["size"].map(floor)
+    table["growth"] = table["seconds"] / table.groupby("operation")["seconds"].shift()
+    return table
+
+
+def current_env_kernel_manager():
+    """nbval's --nbval-current-env kernel: this environment's Python, whatever kernels are installed."""
+    from jupyter_client.manager import AsyncKernelManager
+    from nbval.kernel import NbvalKernelspecManager
+    from traitlets import default
+
+    class CurrentEnvKernelManager(AsyncKernelManager):
+        @default("kernel_spec_manager")
+        def _kernel_spec_manager_default(self):
+            return NbvalKernelspecManager(data_dir=self.data_dir)
+
+    return CurrentEnvKernelManager
+
+
+def execute_notebook(notebook, folder: Path) -> None:
+    from nbclient import NotebookClient
+    from nbval.kernel import CURRENT_ENV_KERNEL_NAME
+
+    client = NotebookClient(notebook, kernel_name=CURRENT_ENV_KERNEL_NAME, timeout=600,
+                            kernel_manager_class=current_env_kernel_manager(),
+                            resources={"metadata": {"path": str(folder)}})
+    # The kernel's own warnings (e.g. about TCP transport) would bury the table.
+    client.execute(stderr=subprocess.DEVNULL)
+
+
+def time_notebooks(repeats: int) -> pd.DataFrame:
+    """Each notebook's execution against the kernel-and-imports floor; empty when there are no notebooks."""
+    import nbformat
+
+    paths = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+    if not paths:
+        return pd.DataFrame(columns=["notebook", "seconds", "runs", "times_floor"])
+    floor_notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(KERNEL_FLOOR_CODE)])
+    floor = median_seconds(lambda: execute_notebook(floor_notebook, NOTEBOOKS_DIR), repeats)
+    rows = [{"notebook": "kernel start + imports (floor)", "seconds": floor, "runs": repeats}]
+    for path in paths:
+        notebook = nbformat.read(path, as_version=4)
+        seconds = median_seconds(lambda: execute_notebook(nbformat.from_dict(notebook), path.parent), repeats)
+        rows.append({"notebook": path.name, "seconds": seconds, "runs": repeats})
+    table = pd.DataFrame(rows)
+    table["times_floor"] = table["seconds"] / floor
+    return table
+
+
+def time_tests(repeats: int) -> tuple[float, bool, int]:
+    """The whole pytest run, as `make test` runs it, on the environment already installed."""
+    outcomes = []
+
+    def run():
+        outcomes.append(subprocess.run([sys.executable, "-m", "pytest", "-q"], cwd=PROJECT_ROOT,
+                                       capture_output=True).returncode)
+
+    return median_seconds(run, repeats), all(code == 0 for code in outcomes), repeats
+
+
+def machine() -> str:
+    cpu = platform.processor() or "unknown CPU"
+    memory = ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+        kib = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
+        memory = f", {kib / 2**20:.0f} GiB memory"
+    except (OSError, StopIteration):
+        pass
+    versions = ", ".join(f"{name} {metadata.version(name)}" for name in PACKAGES)
+    return (f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; "
+            f"Python {platform.python_version()}; {versions}")
+
+
+def seconds_text(seconds: float) -> str:
+    return f"{seconds:.3f}" if seconds < 10 else f"{seconds:.1f}"
+
+
+def times_text(value: float) -> str:
+    return "" if pd.isna(value) else f"{value:.1f}×"
+
+
+def markdown(table: pd.DataFrame) -> str:
+    lines = ["| " + " | ".join(table.columns) + " |", "|" + "---|" * len(table.columns)]
+    lines += ["| " + " | ".join(str(v) for v in row) + " |" for row in table.itertuples(index=False)]
+    return "\n".join(lines)
+
+
+def record_markdown(table: pd.DataFrame) -> str:
+    return markdown(pd.DataFrame({
+        "operation": table["operation"],
+        "claims": table["size"].map("{:,}".format),
+        "runs": table["runs"],
+        "median s": table["seconds"].map(seconds_text),
+        "CPU s": table["cpu_seconds"].map(seconds_text),
+        "× read_csv": table["times_floor"].map(times_text),
+        "× previous size": table["growth"].map(times_text),
+    }))
+
+
+def notebook_markdown(table: pd.DataFrame) -> str:
+    return markdown(pd.DataFrame({
+        "notebook": table["notebook"],
+        "runs": table["runs"],
+        "median s": table["seconds"].map(seconds_text),
+        "× floor": table["times_floor"].map(times_text),
+    }))
+
+
+def verdicts(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: tuple[float, bool, int] | None) -> list[str]:
+    """Each target, met or missed, with the number behind it."""
+    def line(met: bool, text: str) -> str:
+        return f"- {'met' if met else 'MISSED'}: {text}"
+
+    largest = records[records["size"] == records["size"].max()]
+    size = f"{largest['size'].iloc[0]:,} claims"
+    load = largest[largest["operation"] == LOAD]["times_floor"].iloc[0]
+    lines = [line(load <= LOAD_TIMES_FLOOR, f"load + validation at {size} is {load:.1f}× read_csv "
+                                            f"(target ≤ {LOAD_TIMES_FLOOR}×)")]
+    for row in largest[largest["operation"].str.startswith("estimates.")].itertuples():
+        lines.append(line(row.seconds < HELPER_SECONDS, f"{row.operation} at {size} takes {row.seconds:.2f} s "
+                                                         f"(target < {HELPER_SECONDS} s)"))
+    timed = records[records["operation"] != FLOOR]
+    # Linear growth allows 10× the time for 10× the claims; the target allows a fifth more.
+    size_growth = timed["size"] / timed.groupby("operation")["size"].shift()
+    beyond_linear = timed["growth"] / size_growth
+    if beyond_linear.notna().any():
+        worst = timed.loc[beyond_linear.idxmax()]
+        allowed = size_growth[worst.name] * GROWTH_PER_TENFOLD / 10
+        lines.append(line(worst["growth"] <= allowed,
+                          f"the fastest growth is {worst['growth']:.1f}× for {size_growth[worst.name]:g}× the claims "
+                          f"({worst['operation']}, to {worst['size']:,}; target ≤ {allowed:g}×)"))
+    if notebooks is not None:
+        for row in notebooks.iloc[1:].itertuples():
+            lines.append(line(row.times_floor <= NOTEBOOK_TIMES_FLOOR,
+                              f"{row.notebook} runs in {row.times_floor:.1f}× the kernel floor "
+                              f"(target ≤ {NOTEBOOK_TIMES_FLOOR}×)"))
+    if tests is not None:
+        seconds, passed, _ = tests
+        lines.append(line(passed and seconds < TEST_RUN_SECONDS,
+                          f"the test run takes {seconds:.1f} s{'' if passed else ' and FAILS'} "
+                          f"(target < {TEST_RUN_SECONDS} s)"))
+    return lines
+
+
+def report(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: tuple[float, bool, int] | None,
+           load: tuple[float, float]) -> str:
+    parts = [
+        f"Measured on {machine()}. Load average at the start and the end of the run: {load[0]:.1f} and "
+        f"{load[1]:.1f} (other work on the machine lengthens the wall-clock times; CPU s is this process's own time).",
+        "Synthetic records (`helpers.synthetic`) without archive files: quotes are not checked against an archive.",
+        record_markdown(records),
+    ]
+    if notebooks is not None and notebooks.empty:
+        parts.append("No notebooks in `notebooks/` yet: nothing to time.")
+    elif notebooks is not None:
+        parts.append("Notebooks, executed with nbclient in this environment's kernel as nbval does:")
+        parts.append(notebook_markdown(notebooks))
+    if tests is not None:
+        seconds, passed, runs = tests
+        parts.append(f"The whole test run (`python -m pytest`, warm environment): {seconds:.1f} s"
+                     f"{f', median of {runs} runs' if runs > 1 else ''}{'' if passed else ' (FAILED)'}.")
+    parts.append("Targets:\n" + "\n".join(verdicts(records, notebooks, tests)))
+    return "\n\n".join(parts)
+
+
+def write_readme(text: str, path: Path = README) -> None:
+    """Replace what lies between the performance markers (appending a section if they are missing)."""
+    readme = path.read_text(encoding="utf-8")
+    block = f"{START_MARK}\n{text}\n{END_MARK}"
+    if START_MARK in readme and END_MARK in readme:
+        before, rest = readme.split(START_MARK, 1)
+        readme = before + block + rest.split(END_MARK, 1)[1]
+    else:
+        readme = readme.rstrip("\n") + f"\n\n## Performance\n\n{block}\n"
+    path.write_text(readme, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help=f"sizes up to {QUICK_SIZES[-1]:,} claims, fewer runs")
+    parser.add_argument("--sizes", type=int, nargs="+", help="claim counts to time (default: 10^3 to 10^6)")
+    parser.add_argument("--repeats", type=int, help="runs per timing (default 5 for a record, 3 from 10^6 claims and "
+                        "for a notebook, 1 with --quick and for the test run)")
+    parser.add_argument("--no-notebooks", action="store_true", help="do not time the notebooks")
+    parser.add_argument("--no-tests", action="store_true", help="do not time the test run")
+    parser.add_argument("--write-readme", action="store_true", help="write the results into README.md")
+    args = parser.parse_args(argv)
+    sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
+
+    def repeats(size: int) -> int:
+        return args.repeats or (3 if args.quick or size >= 10**6 else 5)
+
+    load_at_start = os.getloadavg()[0]
+    timings = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
+        for size in sizes:
+            print(f"timing {size:,} claims …", file=sys.stderr, flush=True)
+            timings += time_record(size, repeats(size), Path(scratch) / str(size))
+            shutil.rmtree(Path(scratch) / str(size))
+    records = record_table(timings)
+    notebooks = None
+    if not args.no_notebooks:
+        print("timing the notebooks …", file=sys.stderr, flush=True)
+        notebooks = time_notebooks(args.repeats or (1 if args.quick else 3))
+    tests = None
+    if not args.no_tests:
+        print("timing the test run …", file=sys.stderr, flush=True)
+        tests = time_tests(args.repeats or 1)
+    text = report(records, notebooks, tests, (load_at_start, os.getloadavg()[0]))
+    print(text)
+    if args.write_readme:
+        write_readme(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

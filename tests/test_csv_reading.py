@@ -1,0 +1,82 @@
+"""The quick reader (pandas' C parser, for plain files) reads exactly what the csv module reads.
+
+Hand-edited files can hold anything, so the texts here are random: well-formed CSV written by
+the csv module with rows of any length, and the same with stray quotes, blank lines, carriage
+returns and the like spliced in. For each, the cells, the line numbers and the problems must
+be the same whichever reader reads it.
+"""
+
+import csv
+import io
+import random
+
+import pandas as pd
+import pytest
+
+from helpers import csvio
+
+COLUMNS = ["id", "name", "note"]
+PIECES = ["a", "bb", "é", "3,000", " ", '"', '""', ",", "\n", "\r\n", "\r", "\t", "x y", "\u00a0", "—"]
+SPLICES = ['"', "\n", "\n\n", "\r", "\r\n", ",", ' "', '" ', "  \n", "\x00", "\ufeff"]
+
+
+def written_csv(rng: random.Random, plain: bool) -> str:
+    """CSV as a program writes it; `plain` ones have rows of one width and no carriage return in a cell."""
+    headers = [COLUMNS, ["note", "id", "name"]] if plain else [COLUMNS + ["extra"], ["id", "name"], ["id", "id", "note"]]
+    header = rng.choice(headers)
+    pieces = [p for p in PIECES if "\r" not in p] if plain else PIECES
+    rows = [header]
+    for _ in range(rng.randrange(0, 6)):
+        width = len(header) if plain or rng.random() < 0.8 else rng.randrange(1, len(header) + 2)
+        rows.append(["".join(rng.choices(pieces, k=rng.randrange(0, 4))) for _ in range(width)])
+    out = io.StringIO()
+    csv.writer(out, lineterminator=rng.choice(["\n", "\r\n"])).writerows(rows)
+    return out.getvalue()
+
+
+def spliced(rng: random.Random, text: str) -> str:
+    for _ in range(rng.randrange(1, 3)):
+        at = rng.randrange(len(text) + 1)
+        text = text[:at] + rng.choice(SPLICES) + text[at:]
+    return text
+
+
+def files():
+    """Each text as UTF-8, now and then with a byte that is not UTF-8 (as a Latin-1 é is)."""
+    rng = random.Random(20241023)
+    for _ in range(150):
+        for plain in (True, False):
+            text = written_csv(rng, plain)
+            for variant in (text, spliced(rng, text)):
+                data = variant.encode("utf-8")
+                if rng.random() < 0.1:
+                    at = rng.randrange(len(data) + 1)
+                    data = data[:at] + b"\xe9" + data[at:]
+                yield data
+
+
+def read(path, plain_allowed: bool, monkeypatch):
+    with monkeypatch.context() as patch:
+        if not plain_allowed:
+            patch.setattr(csvio, "_read_plain", lambda *args: None)
+        return csvio.read_raw_table(path, "t.csv", COLUMNS)
+
+
+def test_both_readers_agree_on_every_text(tmp_path, monkeypatch):
+    path = tmp_path / "t.csv"
+    quick = 0
+    for data in files():
+        path.write_bytes(data)
+        fast, slow = read(path, True, monkeypatch), read(path, False, monkeypatch)
+        pd.testing.assert_frame_equal(fast.cells, slow.cells, obj=repr(data))
+        pd.testing.assert_series_equal(fast.lines, slow.lines, obj=repr(data))
+        assert fast.problems == slow.problems, repr(data)
+        quick += csvio._read_plain(data, "t.csv", COLUMNS) is not None
+    # The quick reader takes most well-formed files; the rest fall back to the csv module.
+    assert quick > 150
+
+
+@pytest.mark.parametrize("text", ['id,name,note\n1,"a ""b"", c",\n', 'id,name,note\r\n1,"two\nlines",x\r\n2,b,c\r\n',
+                                  '\ufeffid,name,note\n1,2,3'])
+def test_plain_files_are_read_quickly(text):
+    assert csvio._read_plain(text.encode("utf-8"), "t.csv", COLUMNS) is not None
