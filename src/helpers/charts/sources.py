@@ -11,6 +11,8 @@ from helpers.charts.registry import register
 from helpers.record import Record
 
 NOTEBOOK = "4_who_said_it.ipynb"
+# Speaker kinds from most to least accountable, darkest to lightest.
+SPEAKER_SHADES = {"named": "#333333", "anonymous": "#888888", "institutional": "#bbbbbb", "unattributed": "#e8e8e8"}
 
 
 def matrix_title(record: Record) -> str:
@@ -141,12 +143,11 @@ def speakers_title(record: Record) -> str:
 
 def draw_speakers_static(record: Record) -> Figure:
     table = provenance.speaker_kinds(record).drop(columns="claims")
-    shades = dict(zip(["named", "anonymous", "institutional", "unattributed"], ["#333333", "#888888", "#bbbbbb", "#e8e8e8"]))
     figure = style.new_figure((10, 0.5 * len(table) + 2.4))
     ax = figure.subplots()
     left = pd.Series(0, index=table.index)
     for kind in table.columns:
-        ax.barh(table.index, table[kind], left=left, color=shades[kind], label=kind, edgecolor="white")
+        ax.barh(table.index, table[kind], left=left, color=SPEAKER_SHADES[kind], label=kind, edgecolor="white")
         left += table[kind]
     ax.invert_yaxis()
     ax.set_xlabel("figures (claims)")
@@ -161,12 +162,11 @@ def draw_speakers_static(record: Record) -> Figure:
 def draw_speakers_interactive(record: Record) -> go.Figure:
     table = provenance.speaker_kinds(record).drop(columns="claims")
     speakers = provenance.speakers(record)
-    shades = dict(zip(["named", "anonymous", "institutional", "unattributed"], ["#333333", "#888888", "#bbbbbb", "#e8e8e8"]))
     figure = go.Figure()
     for kind in table.columns:
         who = speakers[speakers["speaker_kind"] == kind].groupby("claimant")["speaker"].agg(
             lambda s: "<br>".join(style.escaped_wrapped(x) for x in s if x) or "(no source given)")
-        figure.add_trace(go.Bar(y=table.index, x=table[kind], name=kind, orientation="h", marker_color=shades[kind],
+        figure.add_trace(go.Bar(y=table.index, x=table[kind], name=kind, orientation="h", marker_color=SPEAKER_SHADES[kind],
                                 text=table.index.map(who).fillna(""), hovertemplate="%{x} %{fullData.name}<br>%{text}<extra></extra>",
                                 textposition="none"))
     figure = style.finish_plotly(figure, speakers_title(record), "How each story attributes each figure",
