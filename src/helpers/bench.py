@@ -9,6 +9,7 @@ records have no archive files, so quotes are not checked against an archive.
 """
 
 import argparse
+import functools
 import gc
 import os
 import platform
@@ -39,6 +40,7 @@ PACKAGES = ("pandas", "numpy", "pandera", "matplotlib", "plotly", "nbclient", "i
 KERNEL_FLOOR_CODE = "import pandas\nimport matplotlib.pyplot\nimport plotly.graph_objects\nimport plotly.io\nplotly.io.renderers"
 
 FLOOR = "read_csv (floor)"
+NOTEBOOK_FLOOR = "kernel start + imports (floor)"
 LOAD = "load + validation"
 
 # Targets on the reference machine (2 cores).
@@ -58,20 +60,22 @@ class Timing:
     runs: int
 
 
-def median_seconds(run, repeats: int) -> float:
-    return median_times(run, repeats)[0]
+def median_times(runs: dict, repeats: int) -> dict[str, tuple[float, float]]:
+    """Each run's median wall-clock and CPU seconds over `repeats` rounds.
 
-
-def median_times(run, repeats: int) -> tuple[float, float]:
-    """The median wall-clock and CPU seconds of `repeats` runs (CPU time shows what other load on the machine hides)."""
-    wall, cpu = [], []
+    A round runs every one of `runs` once, so a burst of other work on the machine slows an
+    operation and its floor alike; CPU time shows what such load hides.
+    """
+    wall = {name: [] for name in runs}
+    cpu = {name: [] for name in runs}
     for _ in range(repeats):
-        gc.collect()
-        start, start_cpu = time.perf_counter(), time.process_time()
-        run()
-        wall.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    return statistics.median(wall), statistics.median(cpu)
+        for name, run in runs.items():
+            gc.collect()
+            start, start_cpu = time.perf_counter(), time.process_time()
+            run()
+            wall[name].append(time.perf_counter() - start)
+            cpu[name].append(time.process_time() - start_cpu)
+    return {name: (statistics.median(wall[name]), statistics.median(cpu[name])) for name in runs}
 
 
 def read_floor(folder: Path) -> None:
@@ -91,7 +95,7 @@ def time_record(size: int, repeats: int, folder: Path) -> list[Timing]:
         "estimates.as_of (last date)": lambda: estimates.as_of(record, last_day),
         "estimates.disagreement": lambda: estimates.disagreement(record),
     }
-    return [Timing(name, size, *median_times(run, repeats), repeats) for name, run in operations.items()]
+    return [Timing(name, size, *times, repeats) for name, times in median_times(operations, repeats).items()]
 
 
 def record_table(timings: list[Timing]) -> pd.DataFrame:
@@ -135,15 +139,19 @@ def time_notebooks(repeats: int) -> pd.DataFrame:
     if not paths:
         return pd.DataFrame(columns=["notebook", "seconds", "runs", "times_floor"])
     floor_notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(KERNEL_FLOOR_CODE)])
-    floor = median_seconds(lambda: execute_notebook(floor_notebook, NOTEBOOKS_DIR), repeats)
-    rows = [{"notebook": "kernel start + imports (floor)", "seconds": floor, "runs": repeats}]
+    runs = {NOTEBOOK_FLOOR: lambda: execute_notebook(nbformat.from_dict(floor_notebook), NOTEBOOKS_DIR)}
     for path in paths:
-        notebook = nbformat.read(path, as_version=4)
-        seconds = median_seconds(lambda: execute_notebook(nbformat.from_dict(notebook), path.parent), repeats)
-        rows.append({"notebook": path.name, "seconds": seconds, "runs": repeats})
-    table = pd.DataFrame(rows)
-    table["times_floor"] = table["seconds"] / floor
+        runs[path.name] = functools.partial(execute_notebook_file, path)
+    table = pd.DataFrame([{"notebook": name, "seconds": wall, "runs": repeats}
+                          for name, (wall, _) in median_times(runs, repeats).items()])
+    table["times_floor"] = table["seconds"] / table["seconds"].iloc[0]
     return table
+
+
+def execute_notebook_file(path: Path) -> None:
+    import nbformat
+
+    execute_notebook(nbformat.read(path, as_version=4), path.parent)
 
 
 def time_tests(repeats: int) -> tuple[float, bool, int]:
@@ -154,7 +162,8 @@ def time_tests(repeats: int) -> tuple[float, bool, int]:
         outcomes.append(subprocess.run([sys.executable, "-m", "pytest", "-q"], cwd=PROJECT_ROOT,
                                        capture_output=True).returncode)
 
-    return median_seconds(run, repeats), all(code == 0 for code in outcomes), repeats
+    wall, _ = median_times({"pytest": run}, repeats)["pytest"]
+    return wall, all(code == 0 for code in outcomes), repeats
 
 
 def machine() -> str:
