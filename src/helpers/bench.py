@@ -13,6 +13,7 @@ import functools
 import gc
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -154,16 +155,33 @@ def execute_notebook_file(path: Path) -> None:
     execute_notebook(nbformat.read(path, as_version=4), path.parent)
 
 
-def time_tests(repeats: int) -> tuple[float, bool, int]:
+@dataclass(frozen=True)
+class TestRun:
+    seconds: float
+    passed: bool
+    runs: int
+    # Test files by the time their tests took (all workers together), slowest first.
+    slowest: list[tuple[str, float]]
+
+
+# A line of pytest's --durations report: "12.34s call     tests/test_x.py::test_y".
+DURATION_LINE = re.compile(r"^([0-9.]+)s (?:call|setup|teardown) +([^:\s]+)", re.MULTILINE)
+
+
+def time_tests(repeats: int) -> TestRun:
     """The whole pytest run, as `make test` runs it, on the environment already installed."""
     outcomes = []
 
     def run():
-        outcomes.append(subprocess.run([sys.executable, "-m", "pytest", "-q"], cwd=PROJECT_ROOT,
-                                       capture_output=True).returncode)
+        outcomes.append(subprocess.run([sys.executable, "-m", "pytest", "-q", "--durations=0"], cwd=PROJECT_ROOT,
+                                       capture_output=True, text=True))
 
     wall, _ = median_times({"pytest": run}, repeats)["pytest"]
-    return wall, all(code == 0 for code in outcomes), repeats
+    per_file: dict[str, float] = {}
+    for seconds, file in DURATION_LINE.findall(outcomes[-1].stdout):
+        per_file[file] = per_file.get(file, 0.0) + float(seconds)
+    slowest = sorted(per_file.items(), key=lambda item: -item[1])[:5]
+    return TestRun(wall, all(outcome.returncode == 0 for outcome in outcomes), repeats, slowest)
 
 
 def machine() -> str:
@@ -215,7 +233,7 @@ def notebook_markdown(table: pd.DataFrame) -> str:
     }))
 
 
-def verdicts(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: tuple[float, bool, int] | None) -> list[str]:
+def verdicts(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: TestRun | None) -> list[str]:
     """Each target, met or missed, with the number behind it."""
     def line(met: bool, text: str) -> str:
         return f"- {'met' if met else 'MISSED'}: {text}"
@@ -244,14 +262,13 @@ def verdicts(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: tuple
                               f"{row.notebook} runs in {row.times_floor:.1f}× the kernel floor "
                               f"(target ≤ {NOTEBOOK_TIMES_FLOOR}×)"))
     if tests is not None:
-        seconds, passed, _ = tests
-        lines.append(line(passed and seconds < TEST_RUN_SECONDS,
-                          f"the test run takes {seconds:.1f} s{'' if passed else ' and FAILS'} "
+        lines.append(line(tests.passed and tests.seconds < TEST_RUN_SECONDS,
+                          f"the test run takes {tests.seconds:.1f} s{'' if tests.passed else ' and FAILS'} "
                           f"(target < {TEST_RUN_SECONDS} s)"))
     return lines
 
 
-def report(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: tuple[float, bool, int] | None,
+def report(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: TestRun | None,
            load: tuple[float, float]) -> str:
     parts = [
         f"Measured on {machine()}. Load average at the start and the end of the run: {load[0]:.1f} and "
@@ -265,9 +282,10 @@ def report(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: tuple[f
         parts.append("Notebooks, executed with nbclient in this environment's kernel as nbval does:")
         parts.append(notebook_markdown(notebooks))
     if tests is not None:
-        seconds, passed, runs = tests
-        parts.append(f"The whole test run (`python -m pytest`, warm environment): {seconds:.1f} s"
-                     f"{f', median of {runs} runs' if runs > 1 else ''}{'' if passed else ' (FAILED)'}.")
+        slowest = ", ".join(f"`{file}` {seconds:.0f} s" for file, seconds in tests.slowest)
+        parts.append(f"The whole test run (`python -m pytest`, warm environment): {tests.seconds:.1f} s"
+                     f"{f', median of {tests.runs} runs' if tests.runs > 1 else ''}{'' if tests.passed else ' (FAILED)'}. "
+                     f"Slowest test files, by the time their tests took on both workers together: {slowest}.")
     parts.append("Targets:\n" + "\n".join(verdicts(records, notebooks, tests)))
     return "\n\n".join(parts)
 
