@@ -68,7 +68,7 @@ def assert_same_outcome(first, second):
 
 @pytest.fixture(scope="module")
 def synthetic_record(tmp_path_factory):
-    return synthetic.write_record(tmp_path_factory.mktemp("synthetic"), 300, seed=5)
+    return synthetic.write_record(tmp_path_factory.mktemp("synthetic"), 1500, seed=5)
 
 
 @pytest.mark.parametrize("share", [0, 0.01, 0.05, 0.3])
@@ -93,9 +93,9 @@ def cells() -> pd.DataFrame:
     rng = np.random.default_rng(3)
     picks = ["a", "b", "", " b", "c", "a"]
     return pd.DataFrame({
-        "group": pd.Series(rng.choice(picks, 400), dtype="str"),
-        "value": pd.Series(rng.choice(picks + ["d"], 400), dtype="str").where(rng.random(400) > 0.1),
-        "other": pd.Series(rng.choice(picks, 400), dtype="str"),
+        "group": pd.Series(rng.choice(picks, 1500), dtype="str"),
+        "value": pd.Series(rng.choice(picks + ["d"], 1500), dtype="str").where(rng.random(1500) > 0.1),
+        "other": pd.Series(rng.choice(picks, 1500), dtype="str"),
     })
 
 

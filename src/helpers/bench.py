@@ -9,9 +9,11 @@ records have no archive files, so quotes are not checked against an archive.
 """
 
 import argparse
+import functools
 import gc
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -39,6 +41,7 @@ PACKAGES = ("pandas", "numpy", "pandera", "matplotlib", "plotly", "nbclient", "i
 KERNEL_FLOOR_CODE = "import pandas\nimport matplotlib.pyplot\nimport plotly.graph_objects\nimport plotly.io\nplotly.io.renderers"
 
 FLOOR = "read_csv (floor)"
+NOTEBOOK_FLOOR = "kernel start + imports (floor)"
 LOAD = "load + validation"
 
 # Targets on the reference machine (2 cores).
@@ -58,20 +61,22 @@ class Timing:
     runs: int
 
 
-def median_seconds(run, repeats: int) -> float:
-    return median_times(run, repeats)[0]
+def median_times(runs: dict, repeats: int) -> dict[str, tuple[float, float]]:
+    """Each run's median wall-clock and CPU seconds over `repeats` rounds.
 
-
-def median_times(run, repeats: int) -> tuple[float, float]:
-    """The median wall-clock and CPU seconds of `repeats` runs (CPU time shows what other load on the machine hides)."""
-    wall, cpu = [], []
+    A round runs every one of `runs` once, so a burst of other work on the machine slows an
+    operation and its floor alike; CPU time shows what such load hides.
+    """
+    wall = {name: [] for name in runs}
+    cpu = {name: [] for name in runs}
     for _ in range(repeats):
-        gc.collect()
-        start, start_cpu = time.perf_counter(), time.process_time()
-        run()
-        wall.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    return statistics.median(wall), statistics.median(cpu)
+        for name, run in runs.items():
+            gc.collect()
+            start, start_cpu = time.perf_counter(), time.process_time()
+            run()
+            wall[name].append(time.perf_counter() - start)
+            cpu[name].append(time.process_time() - start_cpu)
+    return {name: (statistics.median(wall[name]), statistics.median(cpu[name])) for name in runs}
 
 
 def read_floor(folder: Path) -> None:
@@ -91,7 +96,7 @@ def time_record(size: int, repeats: int, folder: Path) -> list[Timing]:
         "estimates.as_of (last date)": lambda: estimates.as_of(record, last_day),
         "estimates.disagreement": lambda: estimates.disagreement(record),
     }
-    return [Timing(name, size, *median_times(run, repeats), repeats) for name, run in operations.items()]
+    return [Timing(name, size, *times, repeats) for name, times in median_times(operations, repeats).items()]
 
 
 def record_table(timings: list[Timing]) -> pd.DataFrame:
@@ -135,26 +140,48 @@ def time_notebooks(repeats: int) -> pd.DataFrame:
     if not paths:
         return pd.DataFrame(columns=["notebook", "seconds", "runs", "times_floor"])
     floor_notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(KERNEL_FLOOR_CODE)])
-    floor = median_seconds(lambda: execute_notebook(floor_notebook, NOTEBOOKS_DIR), repeats)
-    rows = [{"notebook": "kernel start + imports (floor)", "seconds": floor, "runs": repeats}]
+    runs = {NOTEBOOK_FLOOR: lambda: execute_notebook(nbformat.from_dict(floor_notebook), NOTEBOOKS_DIR)}
     for path in paths:
-        notebook = nbformat.read(path, as_version=4)
-        seconds = median_seconds(lambda: execute_notebook(nbformat.from_dict(notebook), path.parent), repeats)
-        rows.append({"notebook": path.name, "seconds": seconds, "runs": repeats})
-    table = pd.DataFrame(rows)
-    table["times_floor"] = table["seconds"] / floor
+        runs[path.name] = functools.partial(execute_notebook_file, path)
+    table = pd.DataFrame([{"notebook": name, "seconds": wall, "runs": repeats}
+                          for name, (wall, _) in median_times(runs, repeats).items()])
+    table["times_floor"] = table["seconds"] / table["seconds"].iloc[0]
     return table
 
 
-def time_tests(repeats: int) -> tuple[float, bool, int]:
+def execute_notebook_file(path: Path) -> None:
+    import nbformat
+
+    execute_notebook(nbformat.read(path, as_version=4), path.parent)
+
+
+@dataclass(frozen=True)
+class TestRun:
+    seconds: float
+    passed: bool
+    runs: int
+    # Test files by the time their tests took (all workers together), slowest first.
+    slowest: list[tuple[str, float]]
+
+
+# A line of pytest's --durations report: "12.34s call     tests/test_x.py::test_y".
+DURATION_LINE = re.compile(r"^([0-9.]+)s (?:call|setup|teardown) +([^:\s]+)", re.MULTILINE)
+
+
+def time_tests(repeats: int) -> TestRun:
     """The whole pytest run, as `make test` runs it, on the environment already installed."""
     outcomes = []
 
     def run():
-        outcomes.append(subprocess.run([sys.executable, "-m", "pytest", "-q"], cwd=PROJECT_ROOT,
-                                       capture_output=True).returncode)
+        outcomes.append(subprocess.run([sys.executable, "-m", "pytest", "-q", "--durations=0"], cwd=PROJECT_ROOT,
+                                       capture_output=True, text=True))
 
-    return median_seconds(run, repeats), all(code == 0 for code in outcomes), repeats
+    wall, _ = median_times({"pytest": run}, repeats)["pytest"]
+    per_file: dict[str, float] = {}
+    for seconds, file in DURATION_LINE.findall(outcomes[-1].stdout):
+        per_file[file] = per_file.get(file, 0.0) + float(seconds)
+    slowest = sorted(per_file.items(), key=lambda item: -item[1])[:5]
+    return TestRun(wall, all(outcome.returncode == 0 for outcome in outcomes), repeats, slowest)
 
 
 def machine() -> str:
@@ -206,7 +233,7 @@ def notebook_markdown(table: pd.DataFrame) -> str:
     }))
 
 
-def verdicts(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: tuple[float, bool, int] | None) -> list[str]:
+def verdicts(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: TestRun | None) -> list[str]:
     """Each target, met or missed, with the number behind it."""
     def line(met: bool, text: str) -> str:
         return f"- {'met' if met else 'MISSED'}: {text}"
@@ -235,14 +262,13 @@ def verdicts(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: tuple
                               f"{row.notebook} runs in {row.times_floor:.1f}× the kernel floor "
                               f"(target ≤ {NOTEBOOK_TIMES_FLOOR}×)"))
     if tests is not None:
-        seconds, passed, _ = tests
-        lines.append(line(passed and seconds < TEST_RUN_SECONDS,
-                          f"the test run takes {seconds:.1f} s{'' if passed else ' and FAILS'} "
+        lines.append(line(tests.passed and tests.seconds < TEST_RUN_SECONDS,
+                          f"the test run takes {tests.seconds:.1f} s{'' if tests.passed else ' and FAILS'} "
                           f"(target < {TEST_RUN_SECONDS} s)"))
     return lines
 
 
-def report(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: tuple[float, bool, int] | None,
+def report(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: TestRun | None,
            load: tuple[float, float]) -> str:
     parts = [
         f"Measured on {machine()}. Load average at the start and the end of the run: {load[0]:.1f} and "
@@ -256,9 +282,10 @@ def report(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: tuple[f
         parts.append("Notebooks, executed with nbclient in this environment's kernel as nbval does:")
         parts.append(notebook_markdown(notebooks))
     if tests is not None:
-        seconds, passed, runs = tests
-        parts.append(f"The whole test run (`python -m pytest`, warm environment): {seconds:.1f} s"
-                     f"{f', median of {runs} runs' if runs > 1 else ''}{'' if passed else ' (FAILED)'}.")
+        slowest = ", ".join(f"`{file}` {seconds:.0f} s" for file, seconds in tests.slowest)
+        parts.append(f"The whole test run (`python -m pytest`, warm environment): {tests.seconds:.1f} s"
+                     f"{f', median of {tests.runs} runs' if tests.runs > 1 else ''}{'' if tests.passed else ' (FAILED)'}. "
+                     f"Slowest test files, by the time their tests took on both workers together: {slowest}.")
     parts.append("Targets:\n" + "\n".join(verdicts(records, notebooks, tests)))
     return "\n\n".join(parts)
 

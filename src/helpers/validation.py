@@ -162,9 +162,10 @@ def per_value(test: CellTest) -> CellTest:
 
 @_once_per_column
 def _mostly_distinct(cells: pd.Series) -> bool:
-    """Whether the column's first thousand cells all differ (quotes, ids): finding its distinct values would not pay."""
+    """Whether finding the column's distinct values would not pay: it is short, or its first
+    thousand cells all differ (quotes, ids)."""
     head = cells.iloc[:1000]
-    return len(head) == 1000 and head.nunique(dropna=False) == 1000
+    return len(head) < 1000 or head.nunique(dropna=False) == 1000
 
 
 def agrees_within(values: pd.Series, groups: pd.Series) -> pd.Series:
