@@ -36,9 +36,9 @@ README = PROJECT_ROOT / "README.md"
 START_MARK = "<!-- performance:start -->"
 END_MARK = "<!-- performance:end -->"
 PACKAGES = ("pandas", "numpy", "pandera", "matplotlib", "plotly", "nbclient", "ipykernel", "pytest")
-# Showing a plotly figure in a notebook loads plotly's renderers, and with them nbformat and
-# jsonschema (about 2 s here): every notebook with a plotly chart pays it, so the floor does too.
-KERNEL_FLOOR_CODE = "import pandas\nimport matplotlib.pyplot\nimport plotly.graph_objects\nimport plotly.io\nplotly.io.renderers"
+# The notebooks show plotly figures without plotly's renderers module (see helpers.notebook),
+# so the floor imports only what drawing needs.
+KERNEL_FLOOR_CODE = "import pandas\nimport matplotlib.pyplot\nimport plotly.graph_objects"
 
 FLOOR = "read_csv (floor)"
 NOTEBOOK_FLOOR = "kernel start + imports (floor)"
