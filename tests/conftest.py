@@ -88,4 +88,4 @@ def shared_archive() -> Path:
 
 
 # Session-wide report builds, shared by the build, safety and browser tests.
-from report_builds import built_report, hostile_report  # noqa: E402,F401
+from report_builds import built_report, rebuilt_report, report_builds_started  # noqa: E402,F401

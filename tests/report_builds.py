@@ -1,4 +1,4 @@
-"""Report builds shared by the build, safety and browser tests (each build runs once per session).
+"""Report builds shared by the build, safety, browser and reproducibility tests (each runs once per session).
 
 Builds run `python -m helpers.report` in a subprocess, as `make reports` does, so the
 environment overrides of helpers.paths apply to the build and to the notebooks it executes.
@@ -11,6 +11,8 @@ import pickle
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +22,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from conftest import copy_record, make_matching_archive, set_cell
-from helpers.paths import DATA_DIR, NOTEBOOKS_DIR
+from helpers.paths import NOTEBOOKS_DIR
 
 BUILD_TIMEOUT_SECONDS = 900
 FIXTURE_NOTEBOOK = "fixture_quotes_and_charts.ipynb"
@@ -37,13 +39,10 @@ def write_fixture_notebook(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     notebook = new_notebook(cells=[
         new_markdown_cell("# Fixture: quotes and charts\n\nA table from the data, then one chart drawn both ways."),
-        new_code_cell("%matplotlib inline\n"
-                      "%config InlineBackend.figure_formats = ['svg']\n"
-                      "%config InlineBackend.print_figure_kwargs = {'metadata': {'Date': None, 'Creator': None}}\n"
-                      "import pandas as pd\n"
-                      "from helpers import charts, load_record\n"
-                      "pd.set_option('display.max_colwidth', None)\n"
-                      "record = load_record()"),
+        new_code_cell("import pandas as pd\n"
+                      "from helpers import charts, notebook\n"
+                      "record = notebook.setup()\n"
+                      "pd.set_option('display.max_colwidth', None)"),
         new_code_cell("record.claims[['claim_id', 'outlet', 'quote']].head(4)"),
         new_code_cell("charts.static('headline_growth', record)"),
         new_code_cell("charts.interactive('headline_growth', record)"),
@@ -53,41 +52,26 @@ def write_fixture_notebook(folder: Path) -> Path:
     return path
 
 
-def run_build(out_dir: Path, data_dir: Path, notebooks_dir: Path, **environment: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "helpers.report", "--out", str(out_dir), "--data", str(data_dir),
-               "--notebooks", str(notebooks_dir)]
-    return subprocess.run(command, env={**os.environ, **environment}, capture_output=True, text=True,
-                          timeout=BUILD_TIMEOUT_SECONDS)
-
-
 def file_hashes(folder: Path) -> dict[str, str]:
     return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
             for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-def project_notebooks(folder: Path) -> Path:
-    """The project's notebooks if there are any yet, else a folder holding the fixture notebook."""
-    if list(NOTEBOOKS_DIR.glob("*.ipynb")):
-        return NOTEBOOKS_DIR
-    write_fixture_notebook(folder)
-    return folder
+@dataclass(frozen=True)
+class BuildInputs:
+    data_dir: Path
+    archive_dir: Path
+    notebooks_dir: Path  # the project's notebooks and the fixture notebook
+    fixture_notebook_dir: Path  # the fixture notebook alone
 
 
 @dataclass(frozen=True)
 class Build:
     out_dir: Path
-    data_dir: Path
+    inputs: BuildInputs
     notebooks_dir: Path
     notebook_hashes: dict[str, str]  # taken before the build
     result: subprocess.CompletedProcess
-
-
-def build_or_fail(root: Path, data_dir: Path, notebooks_dir: Path, **environment: str) -> Build:
-    hashes = file_hashes(notebooks_dir)
-    result = run_build(root / "output", data_dir, notebooks_dir, **environment)
-    if result.returncode != 0:
-        pytest.fail(f"the build failed:\n{result.stdout}\n{result.stderr}")
-    return Build(root / "output", data_dir, notebooks_dir, hashes, result)
 
 
 @contextmanager
@@ -103,31 +87,20 @@ def shared_folder(tmp_path_factory, name: str):
         yield folder
 
 
-def shared_build(tmp_path_factory, name: str, make_build) -> Build:
-    """Build once for the whole run, even with several workers; later callers reuse the first build."""
+def made_once(tmp_path_factory, name: str, make):
+    """make(folder) once for the whole run, even with several workers; later callers get the first result."""
     with shared_folder(tmp_path_factory, name) as folder:
-        saved = folder / "build.pickle"
+        saved = folder / "made.pickle"
         if saved.is_file():
             return pickle.loads(saved.read_bytes())
-        build = make_build(folder)
-        saved.write_bytes(pickle.dumps(build))
-        return build
+        made = make(folder)
+        saved.write_bytes(pickle.dumps(made))
+        return made
 
 
-@pytest.fixture(scope="session")
-def built_report(tmp_path_factory) -> Build:
-    """The report built from the project's record and notebooks."""
-    return shared_build(tmp_path_factory, "report",
-                        lambda root: build_or_fail(root, DATA_DIR, project_notebooks(root / "notebooks")))
-
-
-@pytest.fixture(scope="session")
-def hostile_report(tmp_path_factory) -> Build:
-    """The report built from a record whose quote, outlet and headline carry markup, with a matching archive."""
-    return shared_build(tmp_path_factory, "hostile", build_hostile_report)
-
-
-def build_hostile_report(root: Path) -> Build:
+def hostile_inputs(root: Path) -> BuildInputs:
+    """The project's record with markup in a headline claim's quote and in its story's outlet and headline,
+    an archive made to match it, and the project's notebooks plus the fixture notebook that shows quotes."""
     data_dir = copy_record(root)
     set_cell(data_dir / "claims.csv", "claim_id", HOSTILE_CLAIM, "quote", HOSTILE_QUOTE)
     for column, value in (("outlet", HOSTILE_OUTLET), ("headline", HOSTILE_OUTLET)):
@@ -137,5 +110,103 @@ def build_hostile_report(root: Path) -> Build:
     notebooks_dir.mkdir()
     for path in NOTEBOOKS_DIR.glob("*.ipynb"):
         shutil.copy(path, notebooks_dir)
-    write_fixture_notebook(notebooks_dir)
-    return build_or_fail(root, data_dir, notebooks_dir, NK_ARCHIVE_DIR=str(archive_dir))
+    fixture = write_fixture_notebook(notebooks_dir)
+    fixture_notebook_dir = root / "fixture-notebook"
+    fixture_notebook_dir.mkdir()
+    shutil.copy(fixture, fixture_notebook_dir)  # a copy, not a second writing: new cells get new ids
+    return BuildInputs(data_dir, archive_dir, notebooks_dir, fixture_notebook_dir)
+
+
+class BackgroundBuild:
+    """A report build running in a subprocess while other tests run; any worker can wait for its result.
+
+    The build writes its output, printed text and exit status into `folder`; the status file appears
+    last, so its presence means the build has ended.
+    """
+
+    def __init__(self, folder: Path, inputs: BuildInputs, notebooks_dir: Path):
+        self.folder, self.inputs, self.notebooks_dir = folder, inputs, notebooks_dir
+        self.status = folder / "status"
+
+    def start(self) -> threading.Thread:
+        hashes = file_hashes(self.notebooks_dir)
+        (self.folder / "notebook_hashes.pickle").write_bytes(pickle.dumps(hashes))
+        command = [sys.executable, "-m", "helpers.report", "--out", str(self.folder / "output"),
+                   "--data", str(self.inputs.data_dir), "--notebooks", str(self.notebooks_dir)]
+        environment = {**os.environ, "NK_ARCHIVE_DIR": str(self.inputs.archive_dir)}
+        with open(self.folder / "stdout", "w") as stdout, open(self.folder / "stderr", "w") as stderr:
+            process = subprocess.Popen(command, env=environment, stdout=stdout, stderr=stderr, text=True)
+
+        def wait_and_record():
+            try:
+                returncode = process.wait(timeout=BUILD_TIMEOUT_SECONDS)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                returncode = process.wait()
+            written = self.status.with_suffix(".writing")
+            written.write_text(str(returncode))
+            written.rename(self.status)
+
+        waiter = threading.Thread(target=wait_and_record, name=f"build {self.folder.name}")
+        waiter.start()
+        return waiter
+
+    def result(self) -> Build:
+        deadline = time.monotonic() + BUILD_TIMEOUT_SECONDS
+        while not self.status.is_file():
+            if time.monotonic() > deadline:
+                pytest.fail(f"the build in {self.folder} did not end within {BUILD_TIMEOUT_SECONDS} s")
+            time.sleep(0.2)
+        result = subprocess.CompletedProcess(["helpers.report"], int(self.status.read_text()),
+                                             (self.folder / "stdout").read_text(), (self.folder / "stderr").read_text())
+        if result.returncode != 0:
+            pytest.fail(f"the build failed:\n{result.stdout}\n{result.stderr}")
+        hashes = pickle.loads((self.folder / "notebook_hashes.pickle").read_bytes())
+        return Build(self.folder / "output", self.inputs, self.notebooks_dir, hashes, result)
+
+
+# One record serves every report test: the project's own, carrying markup where a story's words land,
+# so one build shows both that the report is complete and that the data stays text. A second build of
+# the same record, with the fixture notebook alone, shows that exports, table and pages repeat to the
+# byte (strict nbval shows the same of the project's notebooks). Both start as soon as the run starts,
+# when any selected test needs them, and run beside the other tests.
+BUILDS = {"built_report": "report", "rebuilt_report": "report-again"}
+
+
+def background_builds(tmp_path_factory) -> dict[str, BackgroundBuild]:
+    inputs = made_once(tmp_path_factory, "inputs", hostile_inputs)
+    notebooks = {"built_report": inputs.notebooks_dir, "rebuilt_report": inputs.fixture_notebook_dir}
+    builds = {}
+    for fixture, name in BUILDS.items():
+        with shared_folder(tmp_path_factory, name) as folder:
+            builds[fixture] = BackgroundBuild(folder, inputs, notebooks[fixture])
+    return builds
+
+
+@pytest.fixture(scope="session", autouse=True)
+def report_builds_started(request, tmp_path_factory):
+    """Start the builds the selected tests need (once for all workers); wait at the end for those started here."""
+    needed = {name for item in request.session.items for name in getattr(item, "fixturenames", ()) if name in BUILDS}
+    started = []
+    if needed:
+        for fixture, build in background_builds(tmp_path_factory).items():
+            if fixture not in needed:
+                continue
+            with shared_folder(tmp_path_factory, BUILDS[fixture]) as folder:
+                marker = folder / "started"
+                if not marker.exists():
+                    marker.touch()
+                    started.append(build.start())
+    yield
+    for waiter in started:
+        waiter.join()
+
+
+@pytest.fixture(scope="session")
+def built_report(tmp_path_factory) -> Build:
+    return background_builds(tmp_path_factory)["built_report"].result()
+
+
+@pytest.fixture(scope="session")
+def rebuilt_report(tmp_path_factory) -> Build:
+    return background_builds(tmp_path_factory)["rebuilt_report"].result()

@@ -85,9 +85,9 @@ def test_a_standalone_interactive_chart_draws(browser, built_report):
         assert_clean(page, path.name)
 
 
-def test_markup_in_the_data_stays_text_in_the_browser(browser, hostile_report):
+def test_markup_in_the_data_stays_text_in_the_browser(browser, built_report):
     for name in ("index.html", FIXTURE_NOTEBOOK.replace(".ipynb", ".html")):
-        with opened(browser, hostile_report.out_dir / name) as page:
+        with opened(browser, built_report.out_dir / name) as page:
             assert page.wait_until(EVERY_PLOTLY_DRAWN), name
             assert page.evaluate("document.querySelectorAll('[onerror], img[src=\"x\"]').length") == 0, name
             assert "<script>alert(1)</script>" in page.evaluate("document.body.innerText"), name
