@@ -108,6 +108,29 @@ def test_a_bound_off_the_qualifier_is_reported_once(record_copy):
     assert len(problems) == 1, [str(p) for p in problems]
 
 
+@pytest.mark.parametrize("claim_id, figure", [
+    ("c001", "1400"),  # "some 1,500" (about): its bounds 1350 and 1650 follow from 1,500
+    ("c108", "40000"),  # 4,000 exactly: both bounds are 4,000
+])
+def test_a_mistyped_figure_is_reported_once_at_the_figure(record_copy, claim_id, figure):
+    data_dir, archive_dir = record_copy
+    line = set_cell(data_dir / "claims.csv", "claim_id", claim_id, "figure", figure)
+    problems = problems_of(data_dir, archive_dir)
+    assert_reported(problems, "claims.csv", line, "figure", "low and high both follow from another figure")
+    assert len(problems) == 1, [str(p) for p in problems]
+
+
+def test_bounds_that_follow_from_no_one_figure_are_each_reported(record_copy):
+    data_dir, archive_dir = record_copy
+    path = data_dir / "claims.csv"
+    low = set_cell(path, "claim_id", "c001", "low", "1000")
+    set_cell(path, "claim_id", "c001", "high", "1700")
+    problems = problems_of(data_dir, archive_dir)
+    assert_reported(problems, "claims.csv", low, "low", "does not follow from the qualifier")
+    assert_reported(problems, "claims.csv", low, "high", "does not follow from the qualifier")
+    assert len(problems) == 2, [str(p) for p in problems]
+
+
 def test_bounds_that_contradict_the_qualifier(record_copy):
     data_dir, archive_dir = record_copy
     path = data_dir / "claims.csv"

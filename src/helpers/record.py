@@ -361,9 +361,31 @@ def _claim_rules(cells: dict[str, pd.DataFrame], known: dict[str, pd.Series | No
 
         return test
 
+    def bounds_imply_another_figure(df: pd.DataFrame) -> pd.Series:
+        """Both bounds are computed from the figure and written, neither follows from it, and both follow
+        from one other figure: the figure is the likelier mistake, so it alone is reported."""
+        written = {"low": as_whole_number(df["low"]), "high": as_whole_number(df["high"])}
+        rules = {"low": low_rules, "high": high_rules}
+        suspect = written["low"].notna() & written["high"].notna() & ~crossed(df)
+        for bound in rules:
+            suspect &= ~bound_follows(bound, rules[bound])(df)
+        if not suspect.any():  # the usual case, and the only one that scales
+            return suspect
+        rows, qualifier = suspect[suspect].index, df.loc[suspect, "qualifier"]
+        implied_by_either = pd.Series(False, index=rows)
+        for bound in rules:
+            implied = (written[bound][rows] / intervals.bound_factor(qualifier, rules[bound])).round()
+            implied = implied.astype("Int64").astype("str")
+            both_follow = pd.Series(True, index=rows)
+            for other in rules:
+                expected, _ = intervals.expected_bound(implied, qualifier, rules[other])
+                both_follow &= (expected == written[other][rows]).fillna(False)
+            implied_by_either |= both_follow
+        return implied_by_either.reindex(df.index, fill_value=False).astype("bool")
+
     def bound_agrees(bound: str, rules: pd.Series):
         follows = bound_follows(bound, rules)
-        return lambda df: follows(df) | crossed(df)
+        return lambda df: follows(df) | crossed(df) | bounds_imply_another_figure(df)
 
     def figure_within(df: pd.DataFrame) -> pd.Series:
         figure, low, high = (as_whole_number(df[c]) for c in ("figure", "low", "high"))
@@ -464,6 +486,9 @@ def _claim_rules(cells: dict[str, pd.DataFrame], known: dict[str, pd.Series | No
             RowRule("high", ("figure", "qualifier"), bound_agrees("high", high_rules),
                     "high does not follow from the qualifier (see data/qualifiers.csv: exact and up_to give "
                     "high = figure, about gives 110% of it, at_least and more_than leave it empty, range states it)"),
+            RowRule("figure", ("low", "high", "qualifier"), lambda df: ~bounds_imply_another_figure(df),
+                    "low and high both follow from another figure under the qualifier (data/qualifiers.csv): "
+                    "the figure or both bounds are wrong; check the figure against the quote"),
             RowRule("figure", ("low", "high"), figure_within, "the figure lies outside [low, high]: check the figure and its bounds against the qualifier (data/qualifiers.csv)"),
             RowRule("low", ("high",), low_not_above_high, "low is greater than high: swap them if they were entered the wrong way round"),
             RowRule("claimant_id", ("statement_id",), statement_agrees("claimant_id", valid("claimants.csv")),
