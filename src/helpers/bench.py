@@ -285,7 +285,8 @@ def report(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: TestRun
         slowest = ", ".join(f"`{file}` {seconds:.0f} s" for file, seconds in tests.slowest)
         parts.append(f"The whole test run (`python -m pytest`, warm environment): {tests.seconds:.1f} s"
                      f"{f', median of {tests.runs} runs' if tests.runs > 1 else ''}{'' if tests.passed else ' (FAILED)'}. "
-                     f"Slowest test files, by the time their tests took on both workers together: {slowest}.")
+                     f"Slowest test files, by the time their tests took on both workers together (waiting for a "
+                     f"report build counts to the first file that needs it): {slowest}.")
     parts.append("Targets:\n" + "\n".join(verdicts(records, notebooks, tests)))
     return "\n\n".join(parts)
 

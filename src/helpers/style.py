@@ -90,6 +90,15 @@ def date_axis(axis, maxticks: int = 9) -> None:
     axis.set_major_formatter(ConciseDateFormatter(locator, show_offset=False, formats=["%Y", "%b %Y", "%d %b", "%H:%M", "%H:%M", "%S"]))
 
 
+def dated_count_axes(ax, y_title: str, top: float, legend_at: str = "upper left") -> None:
+    """Counts from zero over dates: the count's title, thousands separators, concise dates, a small legend."""
+    ax.set_ylabel(y_title)
+    ax.set_ylim(0, top)
+    thousands_axis(ax.yaxis)
+    date_axis(ax.xaxis)
+    ax.legend(loc=legend_at, fontsize=8.5)
+
+
 def source_line(record: Record, claims: pd.DataFrame) -> str:
     """"Claimants: …. Outlets: …." for the claims a chart draws."""
     claimants = ", ".join(sorted(claims["claimant_short_name"].unique()))

@@ -48,11 +48,7 @@ def draw_casualties_static(record: Record) -> Figure:
     style.set_titles(figure, ax, casualties_title(record),
                      "Killed and wounded together, as each claimant gave them (white centre: the sum of separate "
                      "killed and wounded figures). Bars: the qualifiers' intervals.")
-    ax.set_ylabel(Y_TITLE)
-    ax.set_ylim(0, rows["y1"].max() * 1.1)
-    style.thousands_axis(ax.yaxis)
-    style.date_axis(ax.xaxis)
-    ax.legend(loc="upper left", fontsize=8.5)
+    style.dated_count_axes(ax, Y_TITLE, top=rows["y1"].max() * 1.1)
     style.add_source_line(figure, style.source_line(record, _casualty_claims(record)))
     return figure
 

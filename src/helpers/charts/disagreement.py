@@ -60,11 +60,7 @@ def draw_claimants_static(record: Record) -> Figure:
     intervals_static(ax, current, colours, key="claimant")
     style.set_titles(figure, ax, claimants_title(record), "Filled: said that day, with its interval. Hollow: the claimant's latest figure, said earlier. "
                  "Grey band: highest to lowest.")
-    ax.set_ylabel(Y_TITLE)
-    ax.set_ylim(0, rows["y1"].max() * 1.1)
-    style.thousands_axis(ax.yaxis)
-    style.date_axis(ax.xaxis)
-    ax.legend(loc="upper left", fontsize=8.5)
+    style.dated_count_axes(ax, Y_TITLE, top=rows["y1"].max() * 1.1)
     style.add_source_line(figure, style.source_line(record, estimates.with_wording(record).query("measure == 'sent'")))
     return figure
 

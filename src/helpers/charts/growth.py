@@ -89,11 +89,7 @@ def draw_static(record: Record, until: pd.Timestamp | None = None) -> Figure:
                     textcoords="offset points", ha="left" if left else "right", fontsize=8.5,
                     color=colours[step.claimant], weight="bold")
     style.set_titles(figure, ax, growth_title(record, until), _subtitle(record, until))
-    ax.set_ylabel(Y_TITLE)
-    ax.set_ylim(0, rows["y1"].max() * 1.08)
-    style.thousands_axis(ax.yaxis)
-    style.date_axis(ax.xaxis)
-    ax.legend(loc="lower right", fontsize=8.5)
+    style.dated_count_axes(ax, Y_TITLE, top=rows["y1"].max() * 1.08, legend_at="lower right")
     style.add_source_line(figure, style.source_line(record, rows))
     return figure
 
