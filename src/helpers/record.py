@@ -347,8 +347,11 @@ def _claim_rules(cells: dict[str, pd.DataFrame], known: dict[str, pd.Series | No
 
     # Crossed bounds are one mistake, reported once as such; a bound that does not follow
     # from the qualifier is reported as that, not also as a figure outside the interval.
+    # Several rules ask whether a bound follows, of the same table: each answer is worked out once.
+    followed: dict[str, tuple[pd.DataFrame, pd.Series]] = {}
+
     def bound_follows(bound: str, rules: pd.Series):
-        def test(df: pd.DataFrame) -> pd.Series:
+        def work(df: pd.DataFrame) -> pd.Series:
             expected, stated = intervals.expected_bound(df["figure"], df["qualifier"], rules)
             written = as_whole_number(df[bound])
             rule = by_value(df["qualifier"], lambda qualifiers: qualifiers.map(rules).fillna(""))
@@ -358,6 +361,12 @@ def _claim_rules(cells: dict[str, pd.DataFrame], known: dict[str, pd.Series | No
             computed = expected.notna()
             computed_ok = ~computed | (written.notna() & (written == expected).fillna(False))
             return unknown | (open_ok & stated_ok & computed_ok)
+
+        def test(df: pd.DataFrame) -> pd.Series:
+            # The table is kept with its answer, so no other table can take its id meanwhile.
+            if bound not in followed or followed[bound][0] is not df:
+                followed[bound] = (df, work(df))
+            return followed[bound][1]
 
         return test
 
@@ -385,7 +394,12 @@ def _claim_rules(cells: dict[str, pd.DataFrame], known: dict[str, pd.Series | No
 
     def bound_agrees(bound: str, rules: pd.Series):
         follows = bound_follows(bound, rules)
-        return lambda df: follows(df) | crossed(df) | bounds_imply_another_figure(df)
+
+        def test(df: pd.DataFrame) -> pd.Series:
+            agrees = follows(df) | crossed(df)
+            return agrees if agrees.all() else agrees | bounds_imply_another_figure(df)
+
+        return test
 
     def figure_within(df: pd.DataFrame) -> pd.Series:
         figure, low, high = (as_whole_number(df[c]) for c in ("figure", "low", "high"))
