@@ -1,5 +1,7 @@
 """The record as curated: what it must hold, and that loading keeps every row and type."""
 
+import gc
+
 import pandas as pd
 import pytest
 
@@ -116,3 +118,18 @@ def test_the_later_figures_are_in_the_record(claims, claimant_id, said_on, measu
     # Unarchived: a URL to trace it, no archive file, so never counted as verified.
     assert row["archive_file"] == "" and row["url"].startswith("https://")
     assert (row["quote"] == "") == (quote_kind == "paraphrase")
+
+
+def test_loading_keeps_nothing_alive_after_the_record_is_dropped():
+    """pandera keeps its schema (and our rules) for as long as a validated table lives, so a rule
+    that held the table strongly would keep every loaded table alive."""
+
+    def frames_alive() -> int:
+        gc.collect()
+        return sum(isinstance(thing, pd.DataFrame) for thing in gc.get_objects())
+
+    load_record()
+    before = frames_alive()
+    for _ in range(3):
+        load_record()
+    assert frames_alive() <= before

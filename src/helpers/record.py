@@ -4,6 +4,7 @@
 problem in every file; only a record with no problem is returned, typed and joined.
 """
 
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -348,7 +349,8 @@ def _claim_rules(cells: dict[str, pd.DataFrame], known: dict[str, pd.Series | No
     # Crossed bounds are one mistake, reported once as such; a bound that does not follow
     # from the qualifier is reported as that, not also as a figure outside the interval.
     # Several rules ask whether a bound follows, of the same table: each answer is worked out once.
-    followed: dict[str, tuple[pd.DataFrame, pd.Series]] = {}
+    # The table is held weakly: pandera keeps these rules for as long as the table lives.
+    followed: dict[str, tuple[weakref.ref, pd.Series]] = {}
 
     def bound_follows(bound: str, rules: pd.Series):
         def work(df: pd.DataFrame) -> pd.Series:
@@ -363,9 +365,8 @@ def _claim_rules(cells: dict[str, pd.DataFrame], known: dict[str, pd.Series | No
             return unknown | (open_ok & stated_ok & computed_ok)
 
         def test(df: pd.DataFrame) -> pd.Series:
-            # The table is kept with its answer, so no other table can take its id meanwhile.
-            if bound not in followed or followed[bound][0] is not df:
-                followed[bound] = (df, work(df))
+            if bound not in followed or followed[bound][0]() is not df:
+                followed[bound] = (weakref.ref(df), work(df))
             return followed[bound][1]
 
         return test
