@@ -8,17 +8,20 @@ sum, the sum is derived here — intervals added end to end — and marked as de
 import pandas as pd
 
 from helpers import estimates
+from helpers.memo import per_record
 from helpers.record import Record
 
 TOTAL_COLUMNS = ["said_on", "claimant", "claimant_id", "total", "low", "high", "basis", "wordings", "statement_ids"]
 
 
+@per_record
 def casualty_statements(record: Record) -> pd.DataFrame:
     """Every statement of a casualty measure (killed, wounded, casualties), by date."""
     table = estimates.statements(record)
     return table[table["counts"] == "casualties"].reset_index(drop=True)
 
 
+@per_record
 def casualty_totals(record: Record) -> pd.DataFrame:
     """Killed and wounded together, per claimant and day: as given, or derived from killed + wounded.
 
@@ -53,6 +56,7 @@ def casualty_totals(record: Record) -> pd.DataFrame:
     return totals.sort_values(["said_on", "claimant"], ignore_index=True)
 
 
+@per_record
 def killed_and_wounded(record: Record) -> pd.DataFrame:
     """Per claimant and day with a split: killed, wounded, and the total; wounded implied where only killed and the sum are given."""
     table = casualty_statements(record)
@@ -67,6 +71,7 @@ def killed_and_wounded(record: Record) -> pd.DataFrame:
     return split.reset_index()
 
 
+@per_record
 def casualty_rates(record: Record) -> pd.DataFrame:
     """Each casualty total over the troops it could have come from, as a share with a range.
 

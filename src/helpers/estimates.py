@@ -9,10 +9,12 @@ A *statement* is what one claimant said once; the stories that carried it share 
 import numpy as np
 import pandas as pd
 
+from helpers.memo import per_record
 from helpers.record import Record
 from helpers.wording import worded
 
 
+@per_record
 def with_wording(record: Record, claims: pd.DataFrame | None = None) -> pd.DataFrame:
     """Claims with `as_worded` (e.g. "at least 3,000"), the measure's label and what it counts."""
     claims = record.claims if claims is None else claims
@@ -29,6 +31,7 @@ STATEMENT_COLUMNS = ["claimant_id", "claimant", "country", "measure", "measure_l
                      "speakers", "first_claim", "low", "high"]
 
 
+@per_record
 def statements(record: Record, claims: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per statement: the earliest date its stories support, its figure and its interval.
 
@@ -198,6 +201,7 @@ def _distinct_joined(groups: np.ndarray, order: np.ndarray, values, separator: s
     return pd.Series(texts[numbers], index=group[starts], dtype="str")
 
 
+@per_record
 def headline_steps(record: Record) -> pd.DataFrame:
     """The statements that raised the largest official figure for troops in Russia, in date order.
 
@@ -217,6 +221,7 @@ def headline_steps(record: Record) -> pd.DataFrame:
     return steps.reset_index(drop=True)
 
 
+@per_record
 def headline_series(record: Record, end: str | pd.Timestamp | None = None) -> pd.DataFrame:
     """The largest official figure known on each day, from the first statement to `end`.
 
@@ -269,6 +274,7 @@ def as_of(record: Record, date: str | pd.Timestamp, measures: list[str] | None =
     return latest.sort_values(["measure", "figure", "claimant"], ignore_index=True)
 
 
+@per_record
 def disagreement(record: Record, measure: str = "sent", within_days: int | None = None) -> pd.DataFrame:
     """Claimant × date: each claimant's latest figure for `measure` on every date a claimant spoke.
 
@@ -341,6 +347,7 @@ def measure_mixups(record: Record) -> pd.DataFrame:
     return table.loc[mixed, columns].sort_values(["figure", "said_on", "claimant"], ignore_index=True)
 
 
+@per_record
 def parts_of_totals(record: Record) -> pd.DataFrame:
     """Each figure for a part of the troops (a region, the front) beside the same claimant's total then.
 

@@ -3,9 +3,11 @@
 import pandas as pd
 
 from helpers import estimates
+from helpers.memo import per_record
 from helpers.record import Record
 
 
+@per_record
 def troops_by_location(record: Record) -> pd.DataFrame:
     """Every troop figure said to be in a place (not pledges or plans), by location and date."""
     measures = record.measures.set_index("measure")
@@ -19,6 +21,7 @@ def troops_by_location(record: Record) -> pd.DataFrame:
     return table[columns].sort_values(["said_on", "location", "claim_id"], ignore_index=True)
 
 
+@per_record
 def route(record: Record) -> pd.DataFrame:
     """The route the troops were said to take, in order, with the figures said about each stop."""
     locations = record.locations

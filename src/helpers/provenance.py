@@ -3,6 +3,7 @@
 import pandas as pd
 
 from helpers import estimates, verify
+from helpers.memo import per_record
 from helpers.record import Record
 from helpers.wording import thousands
 
@@ -24,6 +25,7 @@ def publication_lag(record: Record) -> pd.DataFrame:
     return table[columns].sort_values(["said_on", "published", "claim_id"], ignore_index=True)
 
 
+@per_record
 def coverage(record: Record) -> pd.DataFrame:
     """Stories per statement: how widely each statement was carried, and by whom."""
     table = estimates.statements(record)

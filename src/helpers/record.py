@@ -69,7 +69,13 @@ ARCHIVE_IF_PRESENT = object()
 
 @dataclass(frozen=True)
 class Record:
-    """The validated record: claims joined with their claimant and source, and every lookup table."""
+    """The validated record: claims joined with their claimant and source, and every lookup table.
+
+    Read-only: each table attribute is a fresh shallow copy (pandas' copy-on-write keeps it
+    apart), so changing what you get never changes the record, and answers worked out from a
+    record stay true of it (see helpers.memo). To explore a change, make a new record with
+    dataclasses.replace(record, claims=...).
+    """
 
     claims: pd.DataFrame
     sources: pd.DataFrame
@@ -81,6 +87,10 @@ class Record:
     exclusions: pd.DataFrame
     data_dir: Path
     archive_dir: Path | None
+
+    def __getattribute__(self, name: str):
+        value = object.__getattribute__(self, name)
+        return value.copy(deep=False) if isinstance(value, pd.DataFrame) else value
 
 
 def load_record(data_dir: Path | str | None = None, archive_dir=ARCHIVE_IF_PRESENT) -> Record:

@@ -3,6 +3,7 @@
 import pandas as pd
 
 from helpers import estimates, verify
+from helpers.memo import per_record
 from helpers.record import Record
 from helpers.style import escaped_wrapped
 
@@ -16,6 +17,7 @@ QUOTE_CHECK_WORDS = {
 }
 
 
+@per_record
 def claim_hovers(record: Record) -> pd.Series:
     """HTML-escaped hover text per claim_id: outlet, date, speaker, wording, quote and its check."""
     claims = estimates.with_wording(record)
@@ -33,6 +35,7 @@ def claim_hovers(record: Record) -> pd.Series:
     return pd.Series(lines.to_numpy(), index=claims["claim_id"])
 
 
+@per_record
 def statement_hovers(record: Record) -> pd.Series:
     """Hover text per statement_id: the claimant, what and when, then every story's report of it."""
     claims = record.claims.sort_values(["published", "claim_id"])
