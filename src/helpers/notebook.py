@@ -15,10 +15,10 @@ from plotly.basedatatypes import BaseFigure
 from plotly.io import to_json
 
 from helpers import style
+from helpers.charts import PLOTLY_MIMETYPE
 from helpers.record import Record, load_record
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
-PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
 
 
 def plotly_mimebundle(figure: BaseFigure) -> dict:

@@ -4,7 +4,7 @@ Notebooks call `charts.static(name, record)` / `charts.interactive(name, record)
 walks `CHARTS` and writes each in every format.
 """
 
-from helpers.charts.registry import CHARTS, Chart, interactive, static
+from helpers.charts.registry import CHARTS, PLOTLY_MIMETYPE, Chart, interactive, static
 
 # Importing the chart modules registers their charts, in notebook order.
 from helpers.charts import overview as _overview  # noqa: F401,E402
@@ -14,4 +14,4 @@ from helpers.charts import location as _location  # noqa: F401,E402
 from helpers.charts import sources as _sources  # noqa: F401,E402
 from helpers.charts import cost as _cost  # noqa: F401,E402
 
-__all__ = ["CHARTS", "Chart", "interactive", "static"]
+__all__ = ["CHARTS", "PLOTLY_MIMETYPE", "Chart", "interactive", "static"]

@@ -81,6 +81,12 @@ def _split_rows(record: Record) -> pd.DataFrame:
     return split.assign(label=split["claimant"] + ", " + split["said_on"].dt.strftime("%d %b %Y"))
 
 
+def _split_claims(record: Record, rows: pd.DataFrame) -> pd.DataFrame:
+    """The casualty claims of the claimants the split chart shows."""
+    claims = _casualty_claims(record)
+    return claims[claims["claimant_short_name"].isin(rows["claimant"])]
+
+
 def draw_split_static(record: Record) -> Figure:
     rows = _split_rows(record)
     figure = style.new_figure((10, 0.7 * len(rows) + 2.4))
@@ -100,8 +106,7 @@ def draw_split_static(record: Record) -> Figure:
     ax.grid(axis="y", visible=False)
     ax.legend(loc="lower right", fontsize=8.5)
     style.set_titles(figure, ax, split_title(record), "The figures as given (centre of each qualifier's interval)")
-    claims = _casualty_claims(record)
-    style.add_source_line(figure, style.source_line(record, claims[claims["claimant_short_name"].isin(rows["claimant"])]))
+    style.add_source_line(figure, style.source_line(record, _split_claims(record, rows)))
     return figure
 
 
@@ -114,9 +119,8 @@ def draw_split_interactive(record: Record) -> go.Figure:
                             marker={"color": "#bbbbbb", "pattern": {"shape": ["/" if i else "" for i in rows["wounded_implied"]]}},
                             text=["implied: the sum less the killed" if i else "as given" for i in rows["wounded_implied"]],
                             hovertemplate="%{x:,} wounded (%{text})<extra></extra>", textposition="none"))
-    claims = _casualty_claims(record)
     figure = style.finish_plotly(figure, split_title(record), "Hatched: wounded implied as the sum less the killed",
-                                 style.source_line(record, claims[claims["claimant_short_name"].isin(rows["claimant"])]),
+                                 style.source_line(record, _split_claims(record, rows)),
                                  y_title="", x_title="soldiers")
     figure.update_layout(barmode="stack")
     figure.update_yaxes(autorange="reversed", tickformat=None)

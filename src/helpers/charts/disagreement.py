@@ -38,6 +38,11 @@ def _claimant_rows(record: Record) -> pd.DataFrame:
     ))
 
 
+def _sent_claims(record: Record) -> pd.DataFrame:
+    """The claims the claimants chart draws from: every figure of troops sent."""
+    return estimates.with_wording(record).query("measure == 'sent'")
+
+
 def _spread(record: Record) -> pd.DataFrame:
     table = estimates.disagreement(record)
     return table.assign(x=table["date"] + pd.Timedelta(hours=12))
@@ -61,7 +66,7 @@ def draw_claimants_static(record: Record) -> Figure:
     style.set_titles(figure, ax, claimants_title(record), "Filled: said that day, with its interval. Hollow: the claimant's latest figure, said earlier. "
                  "Grey band: highest to lowest.")
     style.dated_count_axes(ax, Y_TITLE, top=rows["y1"].max() * 1.1)
-    style.add_source_line(figure, style.source_line(record, estimates.with_wording(record).query("measure == 'sent'")))
+    style.add_source_line(figure, style.source_line(record, _sent_claims(record)))
     return figure
 
 
@@ -83,7 +88,7 @@ def draw_claimants_interactive(record: Record) -> go.Figure:
     intervals_interactive(figure, rows[rows["days_old"] == 0], colours, key="claimant")
     return style.finish_plotly(figure, claimants_title(record),
                                "Filled: said that day. Hollow: the claimant's latest figure, said earlier.",
-                               style.source_line(record, estimates.with_wording(record).query("measure == 'sent'")),
+                               style.source_line(record, _sent_claims(record)),
                                y_title=Y_TITLE)
 
 

@@ -101,6 +101,17 @@ def share_title(record: Record) -> str:
     return part(top) if top.equals(low) else f"{part(top)}; {part(low)}"
 
 
+def _share_claims(record: Record, rows: pd.DataFrame) -> pd.DataFrame:
+    """The claims of every part and every total the share chart compares."""
+    claims = estimates.with_wording(record)
+    return claims[claims["statement_id"].isin(rows["statement_id"]) | claims["statement_id"].isin(rows["total_statement_id"])]
+
+
+def _route_claims(record: Record, stops: pd.DataFrame) -> pd.DataFrame:
+    """The claims that place troops at a stop of the route."""
+    return estimates.with_wording(record).query("location in @stops.location")
+
+
 def _share_rows(record: Record) -> pd.DataFrame:
     shares = estimates.parts_of_totals(record).reset_index(drop=True)
     names = record.locations.set_index("location")["name"]
@@ -133,8 +144,7 @@ def draw_share_static(record: Record) -> Figure:
     style.set_titles(figure, ax, share_title(record),
                      "Bar: the part over the same claimant's total then. Line: the range the qualifiers allow "
                      "(an open \"more than\" runs to 100%).")
-    style.add_source_line(figure, style.source_line(record, estimates.with_wording(record).query(
-        "statement_id in @rows.statement_id or statement_id in @rows.total_statement_id")))
+    style.add_source_line(figure, style.source_line(record, _share_claims(record, rows)))
     return figure
 
 
@@ -150,10 +160,9 @@ def draw_share_interactive(record: Record) -> go.Figure:
                  "color": style.INK},
         text=rows["hover"], hovertemplate="%{text}<extra></extra>", showlegend=False,
     ))
-    claims = estimates.with_wording(record)
-    used = claims[claims["statement_id"].isin(rows["statement_id"]) | claims["statement_id"].isin(rows["total_statement_id"])]
     figure = style.finish_plotly(figure, share_title(record), "Bar: the part over the same claimant's total then; "
-                                 "line: the range the qualifiers allow", style.source_line(record, used), y_title="")
+                                 "line: the range the qualifiers allow", style.source_line(record, _share_claims(record, rows)),
+                                 y_title="")
     figure.update_xaxes(tickformat=".0%", range=[0, 1])
     figure.update_yaxes(tickformat=None, autorange="reversed")
     return figure
@@ -187,8 +196,7 @@ def draw_route_static(record: Record) -> Figure:
     style.set_titles(figure, ax, route_title(record),
                      "A schematic on longitude and latitude (no map tiles are loaded). Points from data/locations.csv; "
                      "regional points are indicative.")
-    style.add_source_line(figure, style.source_line(record, estimates.with_wording(record).query(
-        "location in @stops.location")))
+    style.add_source_line(figure, style.source_line(record, _route_claims(record, stops)))
     return figure
 
 
@@ -202,7 +210,7 @@ def draw_route_interactive(record: Record) -> go.Figure:
         hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
     ))
     figure = style.finish_plotly(figure, route_title(record), "A schematic on longitude and latitude; no map tiles are loaded",
-                                 style.source_line(record, estimates.with_wording(record).query("location in @stops.location")),
+                                 style.source_line(record, _route_claims(record, stops)),
                                  y_title="latitude (°N)", x_title="longitude (°E)")
     figure.update_yaxes(tickformat=None, scaleanchor="x", scaleratio=1.6, rangemode="normal")
     figure.update_xaxes(tickformat=None)

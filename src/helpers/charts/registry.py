@@ -8,6 +8,10 @@ from matplotlib.figure import Figure
 
 from helpers.record import Record
 
+# How a notebook carries an interactive chart: JupyterLab draws it, nbval compares it, and the
+# report turns it into a drawing with the local plotly.js.
+PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
+
 
 @dataclass(frozen=True)
 class Chart:

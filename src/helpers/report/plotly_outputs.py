@@ -8,7 +8,7 @@ output: a div with a fixed id and a script calling the page's local plotly.js.
 import plotly.io
 from nbconvert.preprocessors import Preprocessor
 
-PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
+from helpers.charts import PLOTLY_MIMETYPE
 
 
 def plotly_div(figure: dict, div_id: str) -> str:
