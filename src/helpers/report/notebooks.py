@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import os
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,10 +49,16 @@ def kernel_environment(data_dir: Path) -> dict[str, str]:
             "NK_ARCHIVE_DIR": str(DEFAULT_ARCHIVE_DIR.resolve()), "PYTHONHASHSEED": "0"}
 
 
-def kernel_manager() -> AsyncKernelManager:
-    # No kernel folders: only ipykernel's own spec is found, which runs this very Python
-    # (sys.executable), so a python3 kernel installed elsewhere on the machine is never picked.
-    return AsyncKernelManager(kernel_name="python3", kernel_spec_manager=KernelSpecManager(kernel_dirs=[]))
+def kernel_manager(sockets: Path) -> AsyncKernelManager:
+    """A kernel on this very Python that talks over Unix sockets named from `sockets` (a unique path prefix).
+
+    No kernel folders: only ipykernel's own spec is found, which runs sys.executable, so a python3
+    kernel installed elsewhere on the machine is never picked. Over TCP, a kernel is told ports that
+    were free a moment before it binds them; a kernel started meanwhile by another process (a test
+    run beside a build) can take one, and the kernel dies with "Address already in use".
+    """
+    return AsyncKernelManager(kernel_name="python3", kernel_spec_manager=KernelSpecManager(kernel_dirs=[]),
+                              transport="ipc", ip=str(sockets))
 
 
 def failure_message(path: Path, notebook: NotebookNode, error: Exception) -> str:
@@ -64,13 +71,13 @@ def failure_message(path: Path, notebook: NotebookNode, error: Exception) -> str
     return f"{path}: {type(error).__name__}: {last_line}"
 
 
-async def execute_one(path: Path, env: dict[str, str], slots: asyncio.Semaphore) -> ExecutedNotebook:
+async def execute_one(path: Path, env: dict[str, str], slots: asyncio.Semaphore, sockets: Path) -> ExecutedNotebook:
     """Execute a copy of the notebook read from `path` (the file is not changed), in its own folder."""
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, km=kernel_manager(), timeout=CELL_TIMEOUT_SECONDS,
+    client = NotebookClient(notebook, km=kernel_manager(sockets), timeout=CELL_TIMEOUT_SECONDS,
                             startup_timeout=STARTUP_TIMEOUT_SECONDS, record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}},
-                            # Quiet the kernel's own log (e.g. its notice about local TCP); cell output is unaffected.
+                            # Quiet the kernel's own log; cell output is unaffected.
                             extra_arguments=["--IPKernelApp.log_level=ERROR"])
     async with slots:
         try:
@@ -82,7 +89,10 @@ async def execute_one(path: Path, env: dict[str, str], slots: asyncio.Semaphore)
 
 async def execute_all(paths: list[Path], env: dict[str, str], parallel: int) -> list[ExecutedNotebook]:
     slots = asyncio.Semaphore(parallel)
-    results = await asyncio.gather(*(execute_one(path, env, slots) for path in paths), return_exceptions=True)
+    # A short folder of our own: Unix socket paths are limited to about 100 bytes.
+    with tempfile.TemporaryDirectory(prefix="nk-kernels-") as sockets:
+        results = await asyncio.gather(*(execute_one(path, env, slots, Path(sockets) / f"kernel-{number}")
+                                         for number, path in enumerate(paths)), return_exceptions=True)
     failures = [str(result) for result in results if isinstance(result, BaseException)]
     if failures:
         raise NotebookError("\n".join(failures))
