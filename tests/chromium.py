@@ -34,6 +34,7 @@ class Page:
 
     def __init__(self, browser: "Chromium", target_id: str, session_id: str):
         self.browser, self.target_id, self.session_id = browser, target_id, session_id
+        self.url = "about:blank"
         self.requested: list[str] = []
         self.exceptions: list[str] = []
         self.dialogs: list[str] = []
@@ -52,6 +53,7 @@ class Page:
             self.send("Page.handleJavaScriptDialog", accept=True)
 
     def load(self, url: str, timeout: float = 30) -> None:
+        self.url = url
         self.send("Page.navigate", url=url)
         self.browser.wait_for_event("Page.loadEventFired", self.session_id, timeout)
 
