@@ -124,8 +124,8 @@ class BackgroundBuild:
     last, so its presence means the build has ended.
     """
 
-    def __init__(self, folder: Path, inputs: BuildInputs, notebooks_dir: Path):
-        self.folder, self.inputs, self.notebooks_dir = folder, inputs, notebooks_dir
+    def __init__(self, folder: Path, inputs: BuildInputs, notebooks_dir: Path, charts: tuple[str, ...] = ()):
+        self.folder, self.inputs, self.notebooks_dir, self.charts = folder, inputs, notebooks_dir, charts
         self.status = folder / "status"
 
     def start(self) -> threading.Thread:
@@ -133,6 +133,8 @@ class BackgroundBuild:
         (self.folder / "notebook_hashes.pickle").write_bytes(pickle.dumps(hashes))
         command = [sys.executable, "-m", "helpers.report", "--out", str(self.folder / "output"),
                    "--data", str(self.inputs.data_dir), "--notebooks", str(self.notebooks_dir)]
+        if self.charts:
+            command += ["--charts", *self.charts]
         environment = {**os.environ, "NK_ARCHIVE_DIR": str(self.inputs.archive_dir)}
         with open(self.folder / "stdout", "w") as stdout, open(self.folder / "stderr", "w") as stderr:
             process = subprocess.Popen(command, env=environment, stdout=stdout, stderr=stderr, text=True)
@@ -167,19 +169,22 @@ class BackgroundBuild:
 
 # One record serves every report test: the project's own, carrying markup where a story's words land,
 # so one build shows both that the report is complete and that the data stays text. A second build of
-# the same record, with the fixture notebook alone, shows that exports, table and pages repeat to the
-# byte (strict nbval shows the same of the project's notebooks). Both start as soon as the run starts,
-# when any selected test needs them, and run beside the other tests.
+# the same record, with the fixture notebook alone and two charts, shows that exports, table and pages
+# repeat to the byte; strict nbval shows the same of every chart's SVG and plotly figure and of the
+# project's notebooks. Both start as soon as the run starts, when any selected test needs them, and
+# run beside the other tests.
 BUILDS = {"built_report": "report", "rebuilt_report": "report-again"}
+REBUILT_CHARTS = ("headline_growth", "claimants_side_by_side")
 
 
 def background_builds(tmp_path_factory) -> dict[str, BackgroundBuild]:
     inputs = made_once(tmp_path_factory, "inputs", hostile_inputs)
     notebooks = {"built_report": inputs.notebooks_dir, "rebuilt_report": inputs.fixture_notebook_dir}
+    charts = {"built_report": (), "rebuilt_report": REBUILT_CHARTS}
     builds = {}
     for fixture, name in BUILDS.items():
         with shared_folder(tmp_path_factory, name) as folder:
-            builds[fixture] = BackgroundBuild(folder, inputs, notebooks[fixture])
+            builds[fixture] = BackgroundBuild(folder, inputs, notebooks[fixture], charts[fixture])
     return builds
 
 

@@ -3,6 +3,10 @@
 Validate the record, execute every notebook, export every chart (PNG, SVG, HTML), render the
 notebook pages and the index, all into a temporary folder beside the output folder; swap it in
 only when every step succeeded. Two builds of the same record are byte-identical.
+
+    python -m helpers.report [--out DIR] [--data DIR] [--notebooks DIR] [--charts NAME ...]
+
+--charts builds a report with only the charts named (a quicker build while working on one).
 """
 
 import argparse
@@ -59,13 +63,14 @@ def check_names_distinct(notebooks: list[Path]) -> None:
         raise BuildError(f"notebooks named like charts would overwrite each other's pages: {', '.join(clashes)}")
 
 
-def build_into(folder: Path, record: Record, notebooks: list[Path], data_dir: Path, report: Report) -> None:
+def build_into(folder: Path, record: Record, notebooks: list[Path], data_dir: Path, chart_names: list[str],
+               report: Report) -> None:
     report(f"executing {len(notebooks)} notebook{'s' if len(notebooks) != 1 else ''}")
     try:
         executed = execute_notebooks(notebooks, data_dir)
     except NotebookError as error:
         raise BuildError(f"a notebook failed:\n{error}") from error
-    charts = list(CHARTS.values())
+    charts = [CHARTS[name] for name in chart_names]
     export_charts(record, [chart.name for chart in charts], FORMATS, folder, report)
     report("spreadsheet table")
     table = write_table(record, folder / TABLE_FILE)
@@ -92,15 +97,16 @@ def swap_in(new: Path, out_dir: Path) -> None:
 
 
 def build(out_dir: Path = OUTPUT_DIR, data_dir: Path = DATA_DIR, notebooks_dir: Path = NOTEBOOKS_DIR,
-          report: Report = print) -> None:
-    """Build the whole report into out_dir; on any failure raise BuildError and leave out_dir untouched."""
+          report: Report = print, chart_names: list[str] | None = None) -> None:
+    """Build the whole report (or one with only the charts named) into out_dir; on any failure raise
+    BuildError and leave out_dir untouched."""
     record = validated_record(data_dir)
     notebooks = find_notebooks(notebooks_dir)
     check_names_distinct(notebooks)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-building-", dir=out_dir.parent))
     try:
-        build_into(staging, record, notebooks, data_dir, report)
+        build_into(staging, record, notebooks, data_dir, list(dict.fromkeys(chart_names or CHARTS)), report)
         swap_in(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -116,10 +122,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUTPUT_DIR, help=f"the report's folder (default: {OUTPUT_DIR})")
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="the record's folder (default: data/)")
     parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS_DIR, help="the notebooks' folder")
+    parser.add_argument("--charts", nargs="+", choices=list(CHARTS), default=None, metavar="NAME",
+                        help=f"only these charts (default: all: {', '.join(CHARTS)})")
     args = parser.parse_args(argv)
     started = time.monotonic()
     try:
-        build(args.out, args.data, args.notebooks)
+        build(args.out, args.data, args.notebooks, chart_names=args.charts)
     except BuildError as error:
         print(f"Build failed: {error}\n{args.out} was left as it was.", file=sys.stderr)
         return 1
