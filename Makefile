@@ -6,6 +6,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: reports test check lab notebooks clean
 
+# Bytecode is written even where the environment asks Python not to (PYTHONDONTWRITEBYTECODE):
+# a test run or a build starts some twenty Python processes (workers, kernels, builds), and each
+# would otherwise recompile the helpers and pytest would rewrite every test module again.
+unexport PYTHONDONTWRITEBYTECODE
+
 # Create the environment on first use, and again when the requirements change.
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
