@@ -164,7 +164,12 @@ def execute_notebook_file(path: Path) -> None:
 
 @dataclass(frozen=True)
 class TestRun:
-    seconds: float
+    seconds: float  # median wall-clock time
+    fastest: float
+    slowest_run: float
+    # Median CPU seconds the machine's processors were busy during a run (all its processes: workers,
+    # kernels, builds, browser; and any other work on the machine). None where /proc/stat is missing.
+    busy_cpu_seconds: float | None
     passed: bool
     runs: int
     # Test files by the time their tests took (all workers together), slowest first.
@@ -175,20 +180,36 @@ class TestRun:
 DURATION_LINE = re.compile(r"^([0-9.]+)s (?:call|setup|teardown) +([^:\s]+)", re.MULTILINE)
 
 
+def machine_busy_seconds() -> float | None:
+    """CPU seconds all processors have been busy since boot (Linux), or None.
+
+    The processes a test run starts are not all waited for by their parents (kernels, the
+    browser's helpers), so their CPU time never reaches this process's child accounting.
+    """
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(f) for f in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
 def time_tests(repeats: int) -> TestRun:
     """`make test` itself (with pytest's durations asked for), on the environment already installed."""
-    outcomes = []
-
-    def run():
+    outcomes, walls, busy = [], [], []
+    for _ in range(repeats):
+        start, start_busy = time.perf_counter(), machine_busy_seconds()
         outcomes.append(subprocess.run(["make", "--no-print-directory", "test", "PYTEST_ARGS=-q --durations=0"],
                                        cwd=PROJECT_ROOT, capture_output=True, text=True))
-
-    wall, _ = median_times({"pytest": run}, repeats)["pytest"]
+        walls.append(time.perf_counter() - start)
+        if start_busy is not None:
+            busy.append(machine_busy_seconds() - start_busy)
     per_file: dict[str, float] = {}
     for seconds, file in DURATION_LINE.findall(outcomes[-1].stdout):
         per_file[file] = per_file.get(file, 0.0) + float(seconds)
     slowest = sorted(per_file.items(), key=lambda item: -item[1])[:5]
-    return TestRun(wall, all(outcome.returncode == 0 for outcome in outcomes), repeats, slowest)
+    return TestRun(statistics.median(walls), min(walls), max(walls), statistics.median(busy) if busy else None,
+                   all(outcome.returncode == 0 for outcome in outcomes), repeats, slowest)
 
 
 def machine() -> str:
@@ -290,8 +311,11 @@ def report(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: TestRun
         parts.append(notebook_markdown(notebooks))
     if tests is not None:
         slowest = ", ".join(f"`{file}` {seconds:.0f} s" for file, seconds in tests.slowest)
-        parts.append(f"The whole test run (`python -m pytest`, warm environment): {tests.seconds:.1f} s"
-                     f"{f', median of {tests.runs} runs' if tests.runs > 1 else ''}{'' if tests.passed else ' (FAILED)'}. "
+        spread = f", median of {tests.runs} runs ({tests.fastest:.1f}–{tests.slowest_run:.1f} s)" if tests.runs > 1 else ""
+        busy = (f", the processors busy for {tests.busy_cpu_seconds:.0f} CPU seconds (all its processes, and any "
+                f"other work on the machine)" if tests.busy_cpu_seconds is not None else "")
+        parts.append(f"The whole test run (`make test`, warm environment): {tests.seconds:.1f} s{spread}"
+                     f"{'' if tests.passed else ' (FAILED)'}{busy}. "
                      f"Slowest test files, by the time their tests took on both workers together (waiting for a "
                      f"report build counts to the first file that needs it): {slowest}.")
     parts.append("Targets:\n" + "\n".join(verdicts(records, notebooks, tests)))
@@ -315,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help=f"sizes up to {QUICK_SIZES[-1]:,} claims, fewer runs")
     parser.add_argument("--sizes", type=int, nargs="+", help="claim counts to time (default: 10^3 to 10^6)")
     parser.add_argument("--repeats", type=int, help="runs per timing (default 5 for a record, 3 from 10^6 claims and "
-                        "for a notebook, 1 with --quick and for the test run)")
+                        "for a notebook and the test run, 1 with --quick)")
     parser.add_argument("--no-notebooks", action="store_true", help="do not time the notebooks")
     parser.add_argument("--no-tests", action="store_true", help="do not time the test run")
     parser.add_argument("--write-readme", action="store_true", help="write the results into README.md")
@@ -340,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     tests = None
     if not args.no_tests:
         print("timing the test run …", file=sys.stderr, flush=True)
-        tests = time_tests(args.repeats or 1)
+        tests = time_tests(args.repeats or (1 if args.quick else 3))
     text = report(records, notebooks, tests, (load_at_start, os.getloadavg()[0]))
     print(text)
     if args.write_readme:
