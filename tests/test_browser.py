@@ -19,7 +19,7 @@ import pytest
 
 from chromium import Chromium, file_url, find_chromium
 from helpers.charts import CHARTS
-from report_builds import FIXTURE_NOTEBOOK
+from report_builds import FIXTURE_NOTEBOOK, SCRIPT_PAYLOAD
 
 PLOTLY_COUNT = "document.querySelectorAll('.plotly-graph-div').length"
 EVERY_PLOTLY_DRAWN = ("[...document.querySelectorAll('.plotly-graph-div')]"
@@ -90,7 +90,7 @@ def assert_markup_inert(page, name, shown=False):
     """The markup the test record carries created no element; where `shown`, it is on the page as text."""
     assert page.evaluate("document.querySelectorAll('[onerror], img[src=\"x\"]').length") == 0, name
     if shown:
-        assert "<script>alert(1)</script>" in page.evaluate("document.body.innerText"), name
+        assert SCRIPT_PAYLOAD in page.evaluate("document.body.innerText"), name
 
 
 # Each page is opened once, and every check of it is made then: a page with plotly costs the

@@ -31,6 +31,16 @@ PLOTLY_JS = "plotly.min.js"
 TABLE_FILE = "claims_table.csv"
 
 
+def add_charts_option(parser: argparse.ArgumentParser, help: str) -> None:
+    """`--charts NAME …`, choosing among the registered charts (the exporter's and the report build's)."""
+    parser.add_argument("--charts", nargs="+", choices=list(CHARTS), default=None, metavar="NAME", help=help)
+
+
+def charts_asked(names: list[str] | None) -> list[str]:
+    """The charts named, in the order given and each once; every chart when none is named."""
+    return list(dict.fromkeys(names or CHARTS))
+
+
 def chart_file(out_dir: Path, chart_name: str, file_format: str) -> Path:
     return out_dir / f"{chart_name}.{file_format}"
 
@@ -95,8 +105,7 @@ def summary_line(written: list[Path], chart_count: int, out_dir: Path) -> str:
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m helpers.export", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--charts", nargs="+", choices=list(CHARTS), default=None, metavar="NAME",
-                        help=f"charts to write (default: all, unless --table: {', '.join(CHARTS)})")
+    add_charts_option(parser, f"charts to write (default: all, unless --table: {', '.join(CHARTS)})")
     parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS),
                         help="file formats to write (default: all)")
     parser.add_argument("--out", type=Path, default=OUTPUT_DIR, help=f"folder to write into (default: {OUTPUT_DIR})")
@@ -118,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {path} ({len(record.claims)} claims, one a row; UTF-8 with BOM; formula-like cells start with ')")
         if args.charts is None:
             return 0
-    names = list(dict.fromkeys(args.charts or CHARTS))
+    names = charts_asked(args.charts)
     formats = [f for f in FORMATS if f in args.formats]
     written = export_charts(record, names, formats, args.out)
     print(summary_line(written, len(names), args.out))

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from helpers.charts import CHARTS
 from helpers.errors import RecordError
-from helpers.export import FORMATS, PLOTLY_JS, TABLE_FILE, describe_size, export_charts
+from helpers.export import (FORMATS, PLOTLY_JS, TABLE_FILE, add_charts_option, charts_asked, describe_size,
+                            export_charts)
 from helpers.table import write_table
 from helpers.paths import DATA_DIR, NOTEBOOKS_DIR, OUTPUT_DIR
 from helpers.record import Record, load_record
@@ -70,15 +71,15 @@ def build_into(folder: Path, record: Record, notebooks: list[Path], data_dir: Pa
         executed = execute_notebooks(notebooks, data_dir)
     except NotebookError as error:
         raise BuildError(f"a notebook failed:\n{error}") from error
-    charts = [CHARTS[name] for name in chart_names]
-    export_charts(record, [chart.name for chart in charts], FORMATS, folder, report)
+    export_charts(record, chart_names, FORMATS, folder, report)
     report("spreadsheet table")
     table = write_table(record, folder / TABLE_FILE)
     report(f"  wrote {table.name} ({describe_size(table.stat().st_size)})")
     report("notebook pages")
     pages = write_notebook_pages(executed, folder, report)
     report("index")
-    write_text(folder / INDEX_PAGE, render_index(record, charts, list(FORMATS), pages), report)
+    write_text(folder / INDEX_PAGE, render_index(record, [CHARTS[name] for name in chart_names], list(FORMATS), pages),
+               report)
 
 
 def swap_in(new: Path, out_dir: Path) -> None:
@@ -106,7 +107,7 @@ def build(out_dir: Path = OUTPUT_DIR, data_dir: Path = DATA_DIR, notebooks_dir: 
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-building-", dir=out_dir.parent))
     try:
-        build_into(staging, record, notebooks, data_dir, list(dict.fromkeys(chart_names or CHARTS)), report)
+        build_into(staging, record, notebooks, data_dir, charts_asked(chart_names), report)
         swap_in(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -122,8 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUTPUT_DIR, help=f"the report's folder (default: {OUTPUT_DIR})")
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="the record's folder (default: data/)")
     parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS_DIR, help="the notebooks' folder")
-    parser.add_argument("--charts", nargs="+", choices=list(CHARTS), default=None, metavar="NAME",
-                        help=f"only these charts (default: all: {', '.join(CHARTS)})")
+    add_charts_option(parser, f"only these charts (default: all: {', '.join(CHARTS)})")
     args = parser.parse_args(argv)
     started = time.monotonic()
     try:
