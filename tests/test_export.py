@@ -3,13 +3,21 @@
 That exports repeat to the byte is shown across two report builds (test_report_reproducible).
 """
 
+import contextlib
+import io
+import re
+
+import nbformat
 import pytest
 
 from conftest import set_cell
 from helpers import export
 from helpers.charts import CHARTS
+from helpers.paths import NOTEBOOKS_DIR
 
 FIRST_CHART = next(iter(CHARTS))
+# Two charts here, from two notebooks; every chart in every format is exported by the report build and checked there.
+TWO_CHARTS = list(CHARTS)[:2]
 
 
 def run_export(capsys, *arguments: str) -> tuple[int, str, str]:
@@ -18,18 +26,42 @@ def run_export(capsys, *arguments: str) -> tuple[int, str, str]:
     return status, captured.out, captured.err
 
 
-def test_charts_are_written_in_every_format_with_progress(tmp_path, capsys):
-    """Two charts here; every chart in every format is exported by the report build and checked there."""
-    names = list(CHARTS)[:2]
-    status, out, _ = run_export(capsys, "--charts", *names, "--out", str(tmp_path))
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    """(folder, exit status, what was printed) of exporting TWO_CHARTS from the project's record."""
+    out_dir = tmp_path_factory.mktemp("export")
+    with contextlib.redirect_stdout(io.StringIO()) as printed:
+        status = export.main(["--charts", *TWO_CHARTS, "--out", str(out_dir)])
+    return out_dir, status, printed.getvalue()
+
+
+def shown_in_notebook(chart_name: str) -> str:
+    """The SVG that the chart's committed notebook shows for `charts.static(chart_name, record)`."""
+    notebook = nbformat.read(NOTEBOOKS_DIR / CHARTS[chart_name].notebook, as_version=4)
+    drawing = re.compile(rf"charts\.static\([\"']{chart_name}[\"'], record\)")
+    (cell,) = [c for c in notebook.cells if c.cell_type == "code" and drawing.search(c.source)]
+    (svg,) = [o["data"]["image/svg+xml"] for o in cell.outputs if "image/svg+xml" in o.get("data", {})]
+    return svg
+
+
+def test_charts_are_written_in_every_format_with_progress(exported):
+    out_dir, status, out = exported
     assert status == 0
-    for number, name in enumerate(names, start=1):
-        assert f"chart {number} of {len(names)}: {name}" in out
+    for number, name in enumerate(TWO_CHARTS, start=1):
+        assert f"chart {number} of {len(TWO_CHARTS)}: {name}" in out
         for file_format in export.FORMATS:
-            assert (tmp_path / f"{name}.{file_format}").stat().st_size > 0
+            assert (out_dir / f"{name}.{file_format}").stat().st_size > 0
             assert f"wrote {name}.{file_format}" in out
-    assert (tmp_path / export.PLOTLY_JS).is_file()
-    assert f"Exported {len(names)} charts as {3 * len(names)} files" in out
+    assert (out_dir / export.PLOTLY_JS).is_file()
+    assert f"Exported {len(TWO_CHARTS)} charts as {3 * len(TWO_CHARTS)} files" in out
+
+
+def test_the_notebooks_show_each_static_chart_as_it_is_exported(exported):
+    """A reader who downloads the SVG gets, byte for byte, the chart the committed notebook shows."""
+    out_dir, _, _ = exported
+    assert {CHARTS[name].notebook for name in TWO_CHARTS} == {"0_the_record.ipynb", "1_how_the_estimates_grew.ipynb"}
+    for name in TWO_CHARTS:
+        assert shown_in_notebook(name) == (out_dir / f"{name}.svg").read_text(encoding="utf-8"), name
 
 
 def test_options_choose_charts_and_formats(tmp_path, capsys):

@@ -72,16 +72,15 @@ def read_raw_table(path: Path, label: str, columns: list[str]) -> RawTable:
     if misaligned:
         # A row that does not line up with the header cannot be read cell by cell.
         return RawTable(label, empty.cells, empty.lines, problems + misaligned)
-    return _table(label, header, columns, lambda i: [row[i] for _, row in records], len(records),
-                  [line for line, _ in records], problems)
+    rows = pd.DataFrame([row for _, row in records], columns=range(len(header)), dtype="str")
+    return _table(label, header, columns, rows, [line for line, _ in records], problems)
 
 
-def _table(label: str, header: list[str], columns: list[str], cells_of, count: int, lines, problems) -> RawTable:
-    """The RawTable of rows that all line up with the header; `cells_of(i)` gives the i-th cell of every row."""
+def _table(label: str, header: list[str], columns: list[str], rows: pd.DataFrame, lines, problems) -> RawTable:
+    """The RawTable of `rows`, which all line up with the header (the i-th column holds the i-th cells)."""
     # Keep the columns that are well named so their cells are still checked.
     keep = {c: header.index(c) for c in header if c in columns and header.count(c) == 1}
-    # The columns are new (read for this table alone), so the frame may hold them without a copy.
-    cells = pd.DataFrame({c: pd.Series(cells_of(i), dtype="str") for c, i in keep.items()}, index=range(count), copy=False)
+    cells = rows.iloc[:, list(keep.values())].set_axis(list(keep), axis="columns").reset_index(drop=True)
     return RawTable(label, cells, pd.Series(lines, dtype="int64"), problems)
 
 
@@ -192,8 +191,7 @@ def _read_plain(data: bytes, label: str, columns: list[str], source: _Source | N
     header = rows.iloc[0].tolist()
     # The line a row starts on: one more than the line feeds before it, quoted ones included.
     lines = np.searchsorted(line_feeds, starts[1:]) + 1
-    return _table(label, header, columns, lambda i: rows[i].iloc[1:].reset_index(drop=True), count - 1, lines,
-                  _header_problems(label, 1, header, columns))
+    return _table(label, header, columns, rows.iloc[1:], lines, _header_problems(label, 1, header, columns))
 
 
 def _quotes_well_placed(body: np.ndarray, quotes: np.ndarray) -> bool:

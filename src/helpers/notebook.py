@@ -39,7 +39,9 @@ def setup() -> Record:
     from matplotlib_inline.backend_inline import set_matplotlib_formats
 
     style.apply_matplotlib_style()
-    set_matplotlib_formats("svg", metadata=style.SVG_METADATA)
+    # The exported SVG itself: the whole figure at the saving resolution. The inline backend's
+    # default, a tight bounding box, would crop to the drawn parts, which takes a second drawing.
+    set_matplotlib_formats("svg", metadata=style.SVG_METADATA, bbox_inches=None, dpi=style.SAVE_DPI)
     shell = get_ipython()
     if shell is not None:  # a registered formatter takes precedence over the figure's own display
         shell.display_formatter.ipython_display_formatter.for_type(BaseFigure, show_plotly_figure)

@@ -24,6 +24,9 @@ FIGURE_SIZE = (9.0, 5.2)
 # Metadata that would otherwise stamp a date or the software version into the files.
 SVG_METADATA = {"Date": None, "Creator": None}
 PNG_METADATA = {"Software": None}
+# Resolution of saved figures. Layout is worked out in pixels at this resolution, so an SVG saved
+# at another one places things a rounding apart: the notebooks show their SVGs at this one too.
+SAVE_DPI = 150
 
 MATPLOTLIB_RC = {
     "font.family": FONT,
@@ -44,7 +47,7 @@ MATPLOTLIB_RC = {
     "svg.hashsalt": "nk-deployment-estimates",
     "svg.fonttype": "none",
     "figure.dpi": 100,
-    "savefig.dpi": 150,
+    "savefig.dpi": SAVE_DPI,
 }
 
 PLOTLY_LAYOUT = {

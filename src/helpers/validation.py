@@ -204,13 +204,13 @@ def texts_of(cells: pd.Series) -> np.ndarray:
     return cells.to_numpy(dtype=object)
 
 
-def verdicts(cells: pd.Series, answers: list[bool]) -> pd.Series:
+def verdicts(cells: pd.Series, answers: list[bool] | np.ndarray) -> pd.Series:
     return pd.Series(np.array(answers, dtype=bool), index=cells.index, name=cells.name)
 
 
 @per_value
 def filled(cells: pd.Series) -> pd.Series:
-    return cells.str.len() > 0
+    return verdicts(cells, texts_of(cells) != "")
 
 
 @per_value
