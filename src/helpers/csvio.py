@@ -114,11 +114,15 @@ def _positions(body: np.ndarray, byte: int) -> np.ndarray:
 def _counts_before(body: np.ndarray, byte: int, positions: np.ndarray) -> np.ndarray:
     """For each of the sorted `positions`, how many times `byte` occurs in `body` before it."""
     counts = np.zeros(len(positions), dtype=np.intp)
+    if not len(positions):
+        return counts
     seen = 0
     for start in range(0, len(body), _SCAN_BLOCK):
         block = np.flatnonzero(body[start:start + _SCAN_BLOCK] == byte)
         first, last = np.searchsorted(positions, (start, start + _SCAN_BLOCK))
         counts[first:last] = np.searchsorted(block, positions[first:last] - start) + seen
+        if last == len(positions):
+            break
         seen += len(block)
     return counts
 
