@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Packages only the tests import, on pytest's path alone (pyproject.toml) and never in a kernel's.
+TEST_PACKAGES := $(VENV)/test-packages
 
 .PHONY: reports test check lab notebooks clean
 
@@ -12,10 +14,14 @@ STAMP := $(VENV)/.installed
 unexport PYTHONDONTWRITEBYTECODE
 
 # Create the environment on first use, and again when the requirements change.
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt tests/requirements.txt pyproject.toml
+	@# An environment where the kernels can import hypothesis (made before it moved out) is made anew.
+	if test -x $(PY) && $(PY) -c "import hypothesis" 2>/dev/null; then rm -rf $(VENV); fi
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	rm -rf $(TEST_PACKAGES)
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --target $(TEST_PACKAGES) -r tests/requirements.txt
 	touch $(STAMP)
 
 ## Validate the record, print its summary, then build the report into output/: every notebook
