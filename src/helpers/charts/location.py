@@ -78,11 +78,8 @@ def draw_locations_interactive(record: Record) -> go.Figure:
     panels = _panels(record)
     figure = make_subplots(rows=1, cols=len(panels), shared_yaxes=True, subplot_titles=panels, horizontal_spacing=0.03)
     for column, name in enumerate(panels, start=1):
-        panel = go.Figure()
-        intervals_interactive(panel, rows[rows["location_name"] == name], colours)
-        for trace in panel.data:
-            trace.showlegend = trace.showlegend is not False and column == 1
-            figure.add_trace(trace, row=1, col=column)
+        intervals_interactive(figure, rows[rows["location_name"] == name], colours,
+                              cell={"row": 1, "col": column}, legend=column == 1)
     figure = style.finish_plotly(figure, locations_title(record), "Each bar is one story's figure, by the place it names",
                                  style.source_line(record, rows), y_title="")
     figure.update_yaxes(title_text="North Korean troops", row=1, col=1)
