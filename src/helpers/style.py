@@ -109,10 +109,13 @@ def source_line(record: Record, claims: pd.DataFrame) -> str:
     return f"Claimants: {claimants}.\nOutlets: {outlets}."
 
 
-def set_titles(figure: Figure, ax, title: str, subtitle: str) -> None:
-    """The finding as the figure's title (wrapped), and how to read the chart beneath it."""
+def set_titles(figure: Figure, ax, title: str, subtitle: str, subtitle_width: int = 120) -> None:
+    """The finding as the figure's title (wrapped), and how to read the chart beneath it.
+
+    The subtitle starts where the axes do: beside long row labels, give it fewer characters a line.
+    """
     figure.suptitle("\n".join(textwrap.wrap(title, 95)), x=0.01, ha="left", fontsize=12, weight="bold")
-    ax.set_title("\n".join(textwrap.wrap(subtitle, 120)), fontsize=8.5, color=MUTED, weight="normal")
+    ax.set_title("\n".join(textwrap.wrap(subtitle, subtitle_width)), fontsize=8.5, color=MUTED, weight="normal")
 
 
 def add_source_line(figure: Figure, text: str) -> None:

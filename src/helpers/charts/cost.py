@@ -104,7 +104,8 @@ def draw_split_static(record: Record) -> Figure:
     style.thousands_axis(ax.xaxis)
     ax.grid(axis="x", color=style.GRID)
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="lower right", fontsize=8.5)
+    # Beside the bars: inside, it covered the longest bar's figures.
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8.5)
     style.set_titles(figure, ax, split_title(record), "The figures as given (centre of each qualifier's interval)")
     style.add_source_line(figure, style.source_line(record, _split_claims(record, rows)))
     return figure

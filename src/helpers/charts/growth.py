@@ -78,10 +78,15 @@ def draw_static(record: Record, until: pd.Timestamp | None = None) -> Figure:
         ax.plot(path["x"], path["figure"], color=colours[claimant], linewidth=0.9, alpha=0.6, zorder=1,
                 drawstyle="steps-post")
     intervals_static(ax, rows, colours)
+    first, last = series["date"].min(), series["date"].max()
     for pledge in _pledges(record, until).itertuples():
         ax.axhline(pledge.figure, color=colours[pledge.claimant], linestyle="--", linewidth=1, zorder=0)
-        ax.annotate(f"{pledge.claimant}: {pledge.wordings} pledged in total", (series["date"].min(), pledge.figure),
-                    xytext=(0, 4), textcoords="offset points", fontsize=8, color=colours[pledge.claimant])
+        # Written at the end of the line away from where the estimates reach it, clear of their labels.
+        reached = series.loc[series["figure"] >= pledge.figure, "date"].min()
+        at_start = pd.isna(reached) or reached - first > last - reached
+        ax.annotate(f"{pledge.claimant}: {pledge.wordings} pledged in total", (first if at_start else last, pledge.figure),
+                    xytext=(0 if at_start else -4, 4), textcoords="offset points", ha="left" if at_start else "right",
+                    fontsize=8, color=colours[pledge.claimant])
     middle = series["date"].min() + (series["date"].max() - series["date"].min()) / 2
     for step in steps.itertuples():
         left = step.said_on < middle

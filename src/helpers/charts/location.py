@@ -58,7 +58,7 @@ def draw_locations_static(record: Record) -> Figure:
     figure = style.new_figure((10, 6.2))
     axes = figure.subplots(1, len(panels), sharey=True, squeeze=False)[0]
     for ax, name in zip(axes, panels):
-        intervals_static(ax, rows[rows["location_name"] == name], colours, label=ax is axes[0])
+        intervals_static(ax, rows[rows["location_name"] == name], colours)
         ax.set_xlabel(name, weight="bold")
         ax.set_xlim(rows["said_on"].min() - pd.Timedelta(days=1), rows["said_on"].max() + pd.Timedelta(days=2))
         style.date_axis(ax.xaxis, maxticks=4)
@@ -67,7 +67,13 @@ def draw_locations_static(record: Record) -> Figure:
     axes[0].set_ylabel("North Korean troops")
     axes[0].set_ylim(0, rows["y1"].max() * 1.08)
     style.set_titles(figure, axes[0], locations_title(record), "")
-    axes[0].legend(loc="upper left", fontsize=8)
+    # One entry per claimant, whichever panels it appears in: a claimant found only in a later
+    # panel must still be named.
+    handles = {}
+    for ax in axes:
+        for handle, label in zip(*ax.get_legend_handles_labels()):
+            handles.setdefault(label, handle)
+    axes[0].legend(handles.values(), handles.keys(), loc="upper left", fontsize=8)
     style.add_source_line(figure, style.source_line(record, rows))
     return figure
 
@@ -78,8 +84,13 @@ def draw_locations_interactive(record: Record) -> go.Figure:
     panels = _panels(record)
     figure = make_subplots(rows=1, cols=len(panels), shared_yaxes=True, subplot_titles=panels, horizontal_spacing=0.03)
     for column, name in enumerate(panels, start=1):
-        intervals_interactive(figure, rows[rows["location_name"] == name], colours,
-                              cell={"row": 1, "col": column}, legend=column == 1)
+        intervals_interactive(figure, rows[rows["location_name"] == name], colours, cell={"row": 1, "col": column})
+    # One legend entry per claimant (its marks in every panel share a legend group).
+    named = set()
+    for trace in figure.data:
+        if trace.showlegend is not False:
+            trace.showlegend = False if trace.name in named else None
+            named.add(trace.name)
     figure = style.finish_plotly(figure, locations_title(record), "Each bar is one story's figure, by the place it names",
                                  style.source_line(record, rows), y_title="")
     figure.update_yaxes(title_text="North Korean troops", row=1, col=1)
@@ -140,7 +151,7 @@ def draw_share_static(record: Record) -> Figure:
     ax.invert_yaxis()
     style.set_titles(figure, ax, share_title(record),
                      "Bar: the part over the same claimant's total then. Line: the range the qualifiers allow "
-                     "(an open \"more than\" runs to 100%).")
+                     "(an open \"more than\" runs to 100%).", subtitle_width=80)
     style.add_source_line(figure, style.source_line(record, _share_claims(record, rows)))
     return figure
 

@@ -7,8 +7,7 @@
 import plotly.graph_objects as go
 
 
-def intervals_static(ax, rows, colours: dict[str, str], key: str = "claimant_short_name", y: str = "figure",
-                     label: bool = True) -> None:
+def intervals_static(ax, rows, colours: dict[str, str], key: str = "claimant_short_name", y: str = "figure") -> None:
     """Vertical bars from y0 to y1, arrow heads on open ends, a dot at the figure; one legend entry per key."""
     for name, group in rows.groupby(key, sort=True):
         colour = colours[name]
@@ -18,16 +17,15 @@ def intervals_static(ax, rows, colours: dict[str, str], key: str = "claimant_sho
             if len(ends):  # an empty mark would still be an artist to lay out and an empty group in the SVG
                 ax.scatter(ends["x"], ends[at], marker=marker, color=colour, s=30, zorder=3)
         ax.scatter(group["x"], group[y], color=colour, edgecolor="white", s=55, zorder=4,
-                   label=name if label else None)
+                   label=name)
 
 
 def intervals_interactive(figure: go.Figure, rows, colours: dict[str, str], hover: str = "hover",
                           key: str = "claimant_short_name", y: str = "figure", horizontal: bool = False,
-                          cell: dict | None = None, legend: bool = True) -> None:
+                          cell: dict | None = None) -> None:
     """The same marks in plotly; the dot carries the hover. `horizontal` swaps the axes (bars along x).
 
-    `cell` places the marks in one subplot (row and col, as add_trace takes them); `legend=False`
-    leaves the claimants out of the legend, for a subplot after the first.
+    `cell` places the marks in one subplot (row and col, as add_trace takes them).
     """
     cell = cell or {}
     for name, group in rows.groupby(key, sort=True):
@@ -49,7 +47,7 @@ def intervals_interactive(figure: go.Figure, rows, colours: dict[str, str], hove
                                         hoverinfo="skip", showlegend=False, legendgroup=name), **cell)
         dots = {"x": group[y], "y": group["x"]} if horizontal else {"x": group["x"], "y": group[y]}
         figure.add_trace(go.Scatter(
-            **dots, mode="markers", name=name, legendgroup=name, showlegend=None if legend else False,
+            **dots, mode="markers", name=name, legendgroup=name,
             marker={"color": colour, "size": 11, "line": {"color": "white", "width": 1}},
             text=group[hover], hovertemplate="%{text}<extra></extra>",
         ), **cell)

@@ -41,7 +41,7 @@ def draw_static(record: Record) -> Figure:
     ax.set_yticks(outlets["y"], [style.shortened(o, 34) for o in outlets["outlet"]])
     ax.grid(axis="x", color=style.GRID)
     ax.set_ylim(-0.7, len(outlets) - 0.3)
-    style.date_axis(ax.xaxis)
+    style.date_axis(ax.xaxis, maxticks=6)  # monthly ticks ran into each other beside the legend
     style.set_titles(figure, ax, overview_title(record), "Each dot is one figure as one story reported it, placed on the day it was said")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8.5)
     style.add_source_line(figure, style.source_line(record, rows))

@@ -49,7 +49,9 @@ def draw_matrix_static(record: Record) -> Figure:
         ax.text(cell.column, cell.row, cell.wording.replace(" / ", "\n"), ha="center", va="center", fontsize=7)
     ax.set_xlim(-0.5, len(matrix.columns) - 0.5)
     ax.set_ylim(len(matrix) - 0.5, -0.5)
-    ax.set_xticks(range(len(matrix.columns)), [style.shortened(c, 22) for c in matrix.columns], fontsize=7.5)
+    # Slanted: a dozen outlets' names side by side overran each other.
+    ax.set_xticks(range(len(matrix.columns)), [style.shortened(c, 22) for c in matrix.columns], fontsize=7.5,
+                  rotation=35, ha="left", rotation_mode="anchor")
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(matrix)), matrix.index, fontsize=7.5)
     ax.grid(False)
@@ -97,10 +99,14 @@ def draw_lag_static(record: Record) -> Figure:
     ax = figure.subplots()
     dated = rows[rows["lag_max"].notna()]
     undated = rows[rows["lag_max"].isna()]
+    named = set()
     for row in dated.itertuples():
         colour = colours[row.claimant_short_name]
         ax.hlines(row.y, row.lag_min, row.lag_max, color=colour, linewidth=3)
-        ax.scatter([row.lag_min, row.lag_max], [row.y, row.y], color=colour, s=30, zorder=3)
+        # The rows name claims and outlets, so the colours need a legend: each claimant once.
+        label = None if row.claimant_short_name in named else row.claimant_short_name
+        named.add(row.claimant_short_name)
+        ax.scatter([row.lag_min, row.lag_max], [row.y, row.y], color=colour, s=30, zorder=3, label=label)
     for row in undated.itertuples():
         reason = ("the page shows no date" if pd.isna(row.published)
                   else "not dated by the story (said no later than publication)")
@@ -110,6 +116,8 @@ def draw_lag_static(record: Record) -> Figure:
     ax.set_xlabel("days from statement to publication (a bar where the publication date is a window)")
     ax.grid(axis="x", color=style.GRID)
     ax.grid(axis="y", visible=False)
+    legend = sorted(zip(*ax.get_legend_handles_labels()), key=lambda entry: entry[1])  # as the plotly legend
+    ax.legend(*zip(*legend), loc="lower right", fontsize=8)
     style.set_titles(figure, ax, lag_title(record), "")
     style.add_source_line(figure, style.source_line(record, record.claims))
     return figure

@@ -1,0 +1,101 @@
+"""The static charts as a reader sees them: every colour named, no words running into each other or off the page."""
+
+import math
+
+import pytest
+
+from helpers import charts, load_record, places, provenance
+
+
+@pytest.fixture(scope="module")
+def record():
+    return load_record(archive_dir=None)
+
+
+@pytest.fixture(scope="module")
+def laid_out(record):
+    """Every chart's static figure, laid out as when it is saved (text measured, nothing rendered)."""
+    figures = {}
+    for name in charts.CHARTS:
+        figure = charts.static(name, record)
+        figure.draw_without_rendering()
+        figures[name] = figure
+    return figures
+
+
+def static_legend(figure) -> list[str]:
+    legends = [ax.get_legend() for ax in figure.axes if ax.get_legend()] + list(figure.legends)
+    return [text.get_text() for legend in legends for text in legend.get_texts()]
+
+
+def interactive_legend(figure) -> list[str]:
+    return [trace.name for trace in figure.data if trace.showlegend is not False]
+
+
+@pytest.mark.parametrize(("chart", "drawn"), [
+    # Each claimant that has a figure in some panel, whichever panel that is.
+    ("troops_by_location", lambda record: places.troops_by_location(record)["claimant_short_name"]),
+    # Each claimant with a dated statement: the rows name claims and outlets, not claimants.
+    ("publication_lag", lambda record: provenance.publication_lag(record).dropna(subset="lag_max")["claimant_short_name"]),
+])
+def test_each_claimant_drawn_in_colour_is_named_once_in_the_legend(record, laid_out, chart, drawn):
+    claimants = sorted(set(drawn(record)))
+    assert sorted(static_legend(laid_out[chart])) == claimants
+    assert sorted(interactive_legend(charts.interactive(chart, record))) == claimants
+
+
+def clashing_tick_labels(axis) -> list[tuple[str, str]]:
+    """Neighbouring tick labels that overlap; slanted ones need their lines a font's height apart."""
+    labels = [label for label in axis.get_ticklabels() if label.get_visible() and label.get_text()]
+    clashes = []
+    for first, second in zip(labels, labels[1:]):
+        angle = math.radians(first.get_rotation())
+        if angle == 0:
+            clash = first.get_window_extent().overlaps(second.get_window_extent())
+        else:
+            (x0, y0), (x1, y1) = (label.get_transform().transform(label.get_position()) for label in (first, second))
+            along_x = axis.axis_name == "x"
+            spacing = abs(x1 - x0) * abs(math.sin(angle)) if along_x else abs(y1 - y0) * abs(math.cos(angle))
+            clash = spacing < first.get_fontsize() * first.figure.dpi / 72
+        if clash:
+            clashes.append((first.get_text(), second.get_text()))
+    return clashes
+
+
+@pytest.mark.parametrize("chart", list(charts.CHARTS))
+def test_no_tick_labels_run_into_each_other(laid_out, chart):
+    figure = laid_out[chart]
+    clashes = [clash for ax in figure.axes for axis in (ax.xaxis, ax.yaxis) for clash in clashing_tick_labels(axis)]
+    assert clashes == []
+
+
+@pytest.mark.parametrize("chart", list(charts.CHARTS))
+def test_nothing_is_cut_off_at_the_edges(laid_out, chart):
+    """Everything laid out (titles, labels, legends, notes) lies on the page the file is cut to."""
+    figure = laid_out[chart]
+    drawn = figure.get_tightbbox()  # in inches, like the figure's size
+    width, height = figure.get_size_inches()
+    margin = 1 / figure.dpi  # a pixel's rounding
+    assert (drawn.x0, drawn.y0) >= (-margin, -margin), drawn
+    assert drawn.x1 <= width + margin and drawn.y1 <= height + margin, (drawn, (width, height))
+
+
+@pytest.mark.parametrize("chart", list(charts.CHARTS))
+def test_no_legend_covers_a_note_on_the_chart(laid_out, chart):
+    figure = laid_out[chart]
+    legends = [ax.get_legend() for ax in figure.axes if ax.get_legend()] + list(figure.legends)
+    notes = [text for ax in figure.axes for text in ax.texts if text.get_visible() and text.get_text().strip()]
+    covered = [note.get_text() for legend in legends for note in notes
+               if legend.get_window_extent().overlaps(note.get_window_extent())]
+    assert covered == []
+
+
+@pytest.mark.parametrize("chart", list(charts.CHARTS))
+def test_no_two_notes_on_a_chart_overlap(laid_out, chart):
+    figure = laid_out[chart]
+    clashes = []
+    for ax in figure.axes:
+        notes = [text for text in ax.texts if text.get_visible() and text.get_text().strip()]
+        clashes += [(first.get_text(), second.get_text()) for i, first in enumerate(notes) for second in notes[i + 1:]
+                    if first.get_window_extent().overlaps(second.get_window_extent())]
+    assert clashes == []
