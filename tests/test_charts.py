@@ -76,7 +76,7 @@ def test_nothing_is_cut_off_at_the_edges(laid_out, chart):
     drawn = figure.get_tightbbox()  # in inches, like the figure's size
     width, height = figure.get_size_inches()
     margin = 1 / figure.dpi  # a pixel's rounding
-    assert (drawn.x0, drawn.y0) >= (-margin, -margin), drawn
+    assert drawn.x0 >= -margin and drawn.y0 >= -margin, drawn
     assert drawn.x1 <= width + margin and drawn.y1 <= height + margin, (drawn, (width, height))
 
 
