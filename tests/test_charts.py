@@ -23,9 +23,17 @@ def laid_out(record):
     return figures
 
 
+def legends_of(figure) -> list:
+    return [ax.get_legend() for ax in figure.axes if ax.get_legend()] + list(figure.legends)
+
+
+def notes_of(ax) -> list:
+    """The texts written on the axes (annotations, explanations), not its labels."""
+    return [text for text in ax.texts if text.get_visible() and text.get_text().strip()]
+
+
 def static_legend(figure) -> list[str]:
-    legends = [ax.get_legend() for ax in figure.axes if ax.get_legend()] + list(figure.legends)
-    return [text.get_text() for legend in legends for text in legend.get_texts()]
+    return [text.get_text() for legend in legends_of(figure) for text in legend.get_texts()]
 
 
 def interactive_legend(figure) -> list[str]:
@@ -83,9 +91,8 @@ def test_nothing_is_cut_off_at_the_edges(laid_out, chart):
 @pytest.mark.parametrize("chart", list(charts.CHARTS))
 def test_no_legend_covers_a_note_on_the_chart(laid_out, chart):
     figure = laid_out[chart]
-    legends = [ax.get_legend() for ax in figure.axes if ax.get_legend()] + list(figure.legends)
-    notes = [text for ax in figure.axes for text in ax.texts if text.get_visible() and text.get_text().strip()]
-    covered = [note.get_text() for legend in legends for note in notes
+    notes = [note for ax in figure.axes for note in notes_of(ax)]
+    covered = [note.get_text() for legend in legends_of(figure) for note in notes
                if legend.get_window_extent().overlaps(note.get_window_extent())]
     assert covered == []
 
@@ -95,7 +102,7 @@ def test_no_two_notes_on_a_chart_overlap(laid_out, chart):
     figure = laid_out[chart]
     clashes = []
     for ax in figure.axes:
-        notes = [text for text in ax.texts if text.get_visible() and text.get_text().strip()]
+        notes = notes_of(ax)
         clashes += [(first.get_text(), second.get_text()) for i, first in enumerate(notes) for second in notes[i + 1:]
                     if first.get_window_extent().overlaps(second.get_window_extent())]
     assert clashes == []

@@ -102,6 +102,16 @@ def dated_count_axes(ax, y_title: str, top: float, legend_at: str = "upper left"
     ax.legend(loc=legend_at, fontsize=8.5)
 
 
+def legend_entries(axes) -> dict[str, object]:
+    """Each label drawn in `axes` once, with the first artist that carries it: for a legend that
+    names every claimant of several panels, or of many marks drawn one row at a time."""
+    entries = {}
+    for ax in axes:
+        for handle, label in zip(*ax.get_legend_handles_labels()):
+            entries.setdefault(label, handle)
+    return entries
+
+
 def source_line(record: Record, claims: pd.DataFrame) -> str:
     """"Claimants: …. Outlets: …." for the claims a chart draws."""
     claimants = ", ".join(sorted(claims["claimant_short_name"].unique()))

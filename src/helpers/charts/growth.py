@@ -87,7 +87,7 @@ def draw_static(record: Record, until: pd.Timestamp | None = None) -> Figure:
         ax.annotate(f"{pledge.claimant}: {pledge.wordings} pledged in total", (first if at_start else last, pledge.figure),
                     xytext=(0 if at_start else -4, 4), textcoords="offset points", ha="left" if at_start else "right",
                     fontsize=8, color=colours[pledge.claimant])
-    middle = series["date"].min() + (series["date"].max() - series["date"].min()) / 2
+    middle = first + (last - first) / 2
     for step in steps.itertuples():
         left = step.said_on < middle
         ax.annotate(f"{step.figure:,}: {step.claimant}", (step.said_on, step.figure), xytext=(10 if left else -10, 12),

@@ -69,11 +69,8 @@ def draw_locations_static(record: Record) -> Figure:
     style.set_titles(figure, axes[0], locations_title(record), "")
     # One entry per claimant, whichever panels it appears in: a claimant found only in a later
     # panel must still be named.
-    handles = {}
-    for ax in axes:
-        for handle, label in zip(*ax.get_legend_handles_labels()):
-            handles.setdefault(label, handle)
-    axes[0].legend(handles.values(), handles.keys(), loc="upper left", fontsize=8)
+    entries = style.legend_entries(axes)
+    axes[0].legend(entries.values(), entries.keys(), loc="upper left", fontsize=8)
     style.add_source_line(figure, style.source_line(record, rows))
     return figure
 

@@ -99,14 +99,11 @@ def draw_lag_static(record: Record) -> Figure:
     ax = figure.subplots()
     dated = rows[rows["lag_max"].notna()]
     undated = rows[rows["lag_max"].isna()]
-    named = set()
     for row in dated.itertuples():
         colour = colours[row.claimant_short_name]
         ax.hlines(row.y, row.lag_min, row.lag_max, color=colour, linewidth=3)
-        # The rows name claims and outlets, so the colours need a legend: each claimant once.
-        label = None if row.claimant_short_name in named else row.claimant_short_name
-        named.add(row.claimant_short_name)
-        ax.scatter([row.lag_min, row.lag_max], [row.y, row.y], color=colour, s=30, zorder=3, label=label)
+        ax.scatter([row.lag_min, row.lag_max], [row.y, row.y], color=colour, s=30, zorder=3,
+                   label=row.claimant_short_name)
     for row in undated.itertuples():
         reason = ("the page shows no date" if pd.isna(row.published)
                   else "not dated by the story (said no later than publication)")
@@ -116,8 +113,10 @@ def draw_lag_static(record: Record) -> Figure:
     ax.set_xlabel("days from statement to publication (a bar where the publication date is a window)")
     ax.grid(axis="x", color=style.GRID)
     ax.grid(axis="y", visible=False)
-    legend = sorted(zip(*ax.get_legend_handles_labels()), key=lambda entry: entry[1])  # as the plotly legend
-    ax.legend(*zip(*legend), loc="lower right", fontsize=8)
+    # The rows name claims and outlets, so the colours need a legend: each claimant once, sorted
+    # as in the plotly legend.
+    entries = sorted(style.legend_entries([ax]).items())
+    ax.legend([handle for _, handle in entries], [label for label, _ in entries], loc="lower right", fontsize=8)
     style.set_titles(figure, ax, lag_title(record), "")
     style.add_source_line(figure, style.source_line(record, record.claims))
     return figure
