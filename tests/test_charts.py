@@ -2,7 +2,10 @@
 
 import math
 
+import numpy as np
 import pytest
+from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.patches import Rectangle
 
 from helpers import charts, load_record, places, provenance
 
@@ -86,6 +89,71 @@ def test_nothing_is_cut_off_at_the_edges(laid_out, chart):
     margin = 1 / figure.dpi  # a pixel's rounding
     assert drawn.x0 >= -margin and drawn.y0 >= -margin, drawn
     assert drawn.x1 <= width + margin and drawn.y1 <= height + margin, (drawn, (width, height))
+
+
+@pytest.mark.parametrize("chart", list(charts.CHARTS))
+def test_every_note_lies_on_the_page(laid_out, chart):
+    """Notes placed as the chart is drawn are left out of its layout, so they are checked on their own."""
+    figure = laid_out[chart]
+    page = figure.bbox
+    outside = [note.get_text() for ax in figure.axes for note in notes_of(ax)
+               if not page.contains(*note.get_window_extent().p0) or not page.contains(*note.get_window_extent().p1)]
+    assert outside == []
+
+
+def marks_of(ax) -> list[tuple[str, np.ndarray]]:
+    """(what, box in pixels) for every dot, arrow head and bar drawn on `ax`."""
+    pixels_per_point = ax.figure.dpi / 72
+    marks = []
+    for collection in ax.collections:
+        if isinstance(collection, PathCollection):
+            centres = collection.get_offset_transform().transform(collection.get_offsets())
+            radius = np.sqrt(np.resize(collection.get_sizes(), len(centres))) / 2 * pixels_per_point
+            marks += [("dot", np.r_[centre - r, centre + r]) for centre, r in zip(centres, radius)]
+        elif isinstance(collection, LineCollection):
+            half = collection.get_linewidths()[0] / 2 * pixels_per_point
+            for segment in collection.get_segments():
+                ends = collection.get_transform().transform(segment)
+                marks.append(("bar", np.r_[ends.min(axis=0) - half, ends.max(axis=0) + half]))
+    return marks
+
+
+def overlaps(box, extent) -> bool:
+    return box[0] < extent.x1 and extent.x0 < box[2] and box[1] < extent.y1 and extent.y0 < box[3]
+
+
+@pytest.mark.parametrize("chart", list(charts.CHARTS))
+def test_no_note_covers_a_mark(laid_out, chart):
+    figure = laid_out[chart]
+    covered = [(note.get_text(), what) for ax in figure.axes for note in notes_of(ax) for what, box in marks_of(ax)
+               if overlaps(box, note.get_window_extent())]
+    assert covered == []
+
+
+@pytest.mark.parametrize("chart", list(charts.CHARTS))
+def test_no_note_runs_into_the_axis_labels(laid_out, chart):
+    figure = laid_out[chart]
+    clashes = [(note.get_text(), label.get_text()) for ax in figure.axes for note in notes_of(ax)
+               for axis in (ax.xaxis, ax.yaxis) for label in axis.get_ticklabels()
+               if label.get_visible() and label.get_text() and note.get_window_extent().overlaps(label.get_window_extent())]
+    assert clashes == []
+
+
+@pytest.mark.parametrize("chart", list(charts.CHARTS))
+def test_words_written_in_a_box_stay_inside_it(laid_out, chart):
+    """A note anchored inside a drawn box (a matrix cell, a bar) lies wholly within it."""
+    figure = laid_out[chart]
+    spilling = []
+    for ax in figure.axes:
+        boxes = [patch.get_window_extent() for patch in ax.patches if isinstance(patch, Rectangle)]
+        for note in notes_of(ax):
+            anchor = note.get_transform().transform(note.get_position())
+            for box in boxes:
+                if box.x0 < anchor[0] < box.x1 and box.y0 < anchor[1] < box.y1:
+                    words = note.get_window_extent()
+                    if not (box.x0 <= words.x0 and words.x1 <= box.x1 and box.y0 <= words.y0 and words.y1 <= box.y1):
+                        spilling.append(note.get_text())
+    assert spilling == []
 
 
 @pytest.mark.parametrize("chart", list(charts.CHARTS))

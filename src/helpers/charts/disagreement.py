@@ -5,6 +5,7 @@ import plotly.graph_objects as go
 from matplotlib.figure import Figure
 
 from helpers import estimates, style
+from helpers.charts import labels
 from helpers.charts.geometry import with_bar_ends
 from helpers.charts.hover import claim_hovers, statement_hovers
 from helpers.charts.marks import intervals_interactive, intervals_static
@@ -56,9 +57,10 @@ def draw_claimants_static(record: Record) -> Figure:
     ax = figure.subplots()
     ax.vlines(spread["x"], spread["lowest"], spread["highest"], color=style.GRID, linewidth=14, zorder=0)
     # Label a ratio only where it changes, so runs of equal ratios do not pile up.
-    for ratio in spread[spread["ratio"].ne(spread["ratio"].shift())].itertuples():
-        ax.annotate(f"×{ratio.ratio:.1f}", (ratio.x, ratio.highest), xytext=(0, 14), textcoords="offset points",
-                    ha="center", fontsize=8.5, color=style.MUTED)
+    ratios = [ax.annotate(f"×{ratio.ratio:.1f}", (ratio.x, ratio.highest), xytext=(0, 0), textcoords="offset points",
+                          fontsize=8.5, color=style.MUTED)
+              for ratio in spread[spread["ratio"].ne(spread["ratio"].shift())].itertuples()]
+    labels.place_labels(ax, ratios, [labels.above()] * len(ratios))
     current, stale = rows[rows["days_old"] == 0], rows[rows["days_old"] > 0]
     for claimant, group in stale.groupby("claimant"):
         ax.scatter(group["x"], group["figure"], facecolor="white", edgecolor=colours[claimant], s=40, zorder=3)

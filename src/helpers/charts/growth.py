@@ -5,6 +5,7 @@ import plotly.graph_objects as go
 from matplotlib.figure import Figure
 
 from helpers import estimates, style
+from helpers.charts import labels
 from helpers.charts.geometry import interval_segments
 from helpers.charts.hover import statement_hovers
 from helpers.charts.marks import intervals_interactive, intervals_static
@@ -88,11 +89,14 @@ def draw_static(record: Record, until: pd.Timestamp | None = None) -> Figure:
                     xytext=(0 if at_start else -4, 4), textcoords="offset points", ha="left" if at_start else "right",
                     fontsize=8, color=colours[pledge.claimant])
     middle = first + (last - first) / 2
+    step_labels, spots = [], []
     for step in steps.itertuples():
-        left = step.said_on < middle
-        ax.annotate(f"{step.figure:,}: {step.claimant}", (step.said_on, step.figure), xytext=(10 if left else -10, 12),
-                    textcoords="offset points", ha="left" if left else "right", fontsize=8.5,
-                    color=colours[step.claimant], weight="bold")
+        step_labels.append(ax.annotate(f"{step.figure:,}: {step.claimant}", (step.said_on, step.figure), xytext=(0, 0),
+                                       textcoords="offset points", fontsize=8.5, color=colours[step.claimant],
+                                       weight="bold"))
+        # Towards the middle of the chart first, where there is room.
+        spots.append(labels.around("right" if step.said_on < middle else "left"))
+    labels.place_labels(ax, step_labels, spots)
     style.set_titles(figure, ax, growth_title(record, until), _subtitle(record, until))
     style.dated_count_axes(ax, Y_TITLE, top=rows["y1"].max() * 1.08, legend_at="lower right")
     style.add_source_line(figure, style.source_line(record, rows))

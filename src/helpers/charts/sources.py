@@ -1,5 +1,7 @@
 """Notebook 4, who said it: statements × stories, the lag to print, and how speakers are named."""
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 from matplotlib.figure import Figure
@@ -13,6 +15,8 @@ from helpers.record import Record
 NOTEBOOK = "4_who_said_it.ipynb"
 # Speaker kinds from most to least accountable, darkest to lightest.
 SPEAKER_SHADES = {"named": "#333333", "anonymous": "#888888", "institutional": "#bbbbbb", "unattributed": "#e8e8e8"}
+# The statement × story matrix: row labels wrapped to two lines, a column per outlet, a cell's line length.
+MATRIX_LABEL_CHARACTERS, MATRIX_LABELS_INCHES, MATRIX_COLUMN_INCHES, MATRIX_LINE_CHARACTERS = 40, 2.6, 0.8, 10
 
 
 def matrix_title(record: Record) -> str:
@@ -37,23 +41,38 @@ def _matrix_cells(record: Record) -> pd.DataFrame:
     return cells
 
 
+def cell_lines(wording: str) -> str:
+    """A story's wordings of one statement, each ended by " /" but the last; a long one gives its figure a line."""
+    wordings = []
+    for said in wording.split(" / "):
+        if len(said) > MATRIX_LINE_CHARACTERS:  # "about\n8,000", "11,000–\n12,000"
+            words, space, figure = said.rpartition(" ")
+            said = f"{words}\n{figure}" if space else said.replace("–", "–\n", 1)
+        wordings.append(said)
+    return " /\n".join(wordings)
+
+
 def draw_matrix_static(record: Record) -> Figure:
     colours = style.claimant_colours(record)
     matrix = provenance.statement_story_matrix(record)
     cells = _matrix_cells(record)
-    figure = style.new_figure((10, 0.45 * len(matrix) + 2.6))
+    # Wide enough for each outlet's column to hold its longest line ("approximately", "11,000–12,000").
+    width = max(10.0, MATRIX_LABELS_INCHES + MATRIX_COLUMN_INCHES * len(matrix.columns))
+    figure = style.new_figure((width, 0.45 * len(matrix) + 2.6))
     ax = figure.subplots()
     for cell in cells.itertuples():
         ax.add_patch(Rectangle(
-            (cell.column - 0.46, cell.row - 0.4), 0.92, 0.8, color=colours[cell.claimant], alpha=0.25))
-        ax.text(cell.column, cell.row, cell.wording.replace(" / ", "\n"), ha="center", va="center", fontsize=7)
+            (cell.column - 0.46, cell.row - 0.42), 0.92, 0.84, color=colours[cell.claimant], alpha=0.25))
+        ax.text(cell.column, cell.row, cell_lines(cell.wording), ha="center", va="center", fontsize=6.5,
+                linespacing=1.1)
     ax.set_xlim(-0.5, len(matrix.columns) - 0.5)
     ax.set_ylim(len(matrix) - 0.5, -0.5)
     # Slanted: a dozen outlets' names side by side overran each other.
     ax.set_xticks(range(len(matrix.columns)), [style.shortened(c, 22) for c in matrix.columns], fontsize=7.5,
                   rotation=35, ha="left", rotation_mode="anchor")
     ax.xaxis.tick_top()
-    ax.set_yticks(range(len(matrix)), matrix.index, fontsize=7.5)
+    ax.set_yticks(range(len(matrix)), ["\n".join(textwrap.wrap(label, MATRIX_LABEL_CHARACTERS)) for label in matrix.index],
+                  fontsize=7.5)
     ax.grid(False)
     style.set_titles(figure, ax, matrix_title(record), "")
     style.add_source_line(figure, style.source_line(record, record.claims))

@@ -1,0 +1,146 @@
+"""Labels that take their place when the chart is drawn: clear of the marks, of each other, inside the axes.
+
+Where a label fits depends on the axes' final size, known once the figure is laid out, and on the
+size of its words, known to the renderer; so, like a legend placed "best", the labels are placed
+while the figure is drawn. Each label tries its spots in order and takes the first that covers
+nothing; when none is clear, the one that covers least, marks weighing more than lines.
+"""
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from matplotlib.artist import Artist
+from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.text import Annotation
+
+# A spot: the offset in points from the point labelled and the alignment that keeps the words on that side.
+Spot = tuple[float, float, str, str]
+
+# What a covered pixel costs: off the axes, over a mark (dot, bar, arrow), over words, over a line.
+OUTSIDE_COST, MARK_COST, TEXT_COST, LINE_COST = 100.0, 10.0, 10.0, 1.0
+
+
+def around(first_side: str = "right", gap: float = 10, rise: float = 12) -> list[Spot]:
+    """Spots above, below and beside a point, `first_side` before the other, then twice as far out."""
+    sides = (first_side, "left" if first_side == "right" else "right")
+    spots = []
+    for scale in (1, 2):
+        for dy, va in ((rise * scale, "bottom"), (-rise * scale, "top"), (0, "center_baseline")):
+            for side in sides:
+                dx = (gap if dy else gap + 4) * scale
+                # A label to the right starts at the point ("left" aligned); one to the left ends there.
+                spots.append((dx, dy, "left", va) if side == "right" else (-dx, dy, "right", va))
+    return spots
+
+
+def above(rise: float = 12, step: float = 12) -> list[Spot]:
+    """Spots centred above a point, then to either side, then higher."""
+    spots = []
+    for level in (0, 1, 2):
+        dy = rise + level * step
+        spots += [(0, dy, "center", "bottom"), (8, dy, "left", "bottom"), (-8, dy, "right", "bottom")]
+    return spots
+
+
+class LabelPlacer(Artist):
+    """Places `labels` (annotations in offset points) on each drawing, before they are drawn.
+
+    Added to the axes beneath everything, so it runs first; it draws nothing itself.
+    """
+
+    def __init__(self, labels: Sequence[Annotation], spots: Sequence[Sequence[Spot]]):
+        super().__init__()
+        self.labels, self.spots = list(labels), [list(s) for s in spots]
+        self.set_zorder(-1e9)
+        self.set_in_layout(False)
+        for label in self.labels:
+            # The axes are laid out the same wherever the labels end up: they always stay inside.
+            label.set_in_layout(False)
+
+    def draw(self, renderer) -> None:
+        ax = self.axes
+        bounds = ax.get_window_extent(renderer).extents
+        marks, lines = obstacles(ax, renderer)
+        others = [text.get_window_extent(renderer).extents for text in ax.texts
+                  if text.get_visible() and text.get_text().strip() and text not in self.labels]
+        legend = ax.get_legend()
+        if legend is not None:
+            others.append(legend.get_window_extent(renderer).extents)
+        placed = list(others)
+        for label, spots in zip(self.labels, self.spots):
+            costs = []
+            for spot in spots:
+                box = _try(label, spot, renderer)
+                cost = (OUTSIDE_COST * _outside(box, bounds) + MARK_COST * _covered(box, marks)
+                        + TEXT_COST * _covered(box, np.array(placed).reshape(-1, 4)) + LINE_COST * _covered(box, lines))
+                costs.append(cost)
+                if cost == 0:
+                    break
+            best = spots[int(np.argmin(costs))]
+            placed.append(_try(label, best, renderer))
+        self.stale = False
+
+
+def place_labels(ax, labels: Iterable[Annotation], spots: Iterable[Sequence[Spot]]) -> LabelPlacer:
+    placer = LabelPlacer(list(labels), list(spots))
+    ax.add_artist(placer)
+    return placer
+
+
+def _try(label: Annotation, spot: Spot, renderer) -> np.ndarray:
+    dx, dy, ha, va = spot
+    label.xyann = (dx, dy)
+    label.set_horizontalalignment(ha)
+    label.set_verticalalignment(va)
+    return label.get_window_extent(renderer).extents
+
+
+def obstacles(ax, renderer) -> tuple[np.ndarray, np.ndarray]:
+    """Boxes (x0, y0, x1, y1 in pixels) around the marks drawn on `ax`, and around each segment of its lines."""
+    points_to_pixels = renderer.points_to_pixels(1.0)
+    marks, lines = [], []
+    for collection in ax.collections:
+        if not collection.get_visible():
+            continue
+        if isinstance(collection, PathCollection):
+            centres = collection.get_offset_transform().transform(collection.get_offsets())
+            sizes = np.resize(collection.get_sizes(), len(centres))
+            radii = np.sqrt(sizes) / 2 * points_to_pixels
+            marks.append(np.column_stack([centres - radii[:, None], centres + radii[:, None]]))
+        elif isinstance(collection, LineCollection):
+            transform = collection.get_transform()
+            widths = np.resize(collection.get_linewidths(), len(collection.get_segments()))
+            for segment, width in zip(collection.get_segments(), widths):
+                marks.append(_segment_boxes(transform.transform(segment), width / 2 * points_to_pixels))
+    for line in ax.lines:
+        if line.get_visible() and line.get_linestyle() not in ("None", " ", ""):
+            path = line.get_transform().transform_path(line.get_path())
+            lines.append(_segment_boxes(path.vertices, line.get_linewidth() / 2 * points_to_pixels))
+    return _stacked(marks), _stacked(lines)
+
+
+def _segment_boxes(points: np.ndarray, half_width: float) -> np.ndarray:
+    if len(points) < 2:
+        return np.empty((0, 4))
+    start, end = points[:-1], points[1:]
+    low, high = np.minimum(start, end) - half_width, np.maximum(start, end) + half_width
+    return np.column_stack([low, high])
+
+
+def _stacked(boxes: list[np.ndarray]) -> np.ndarray:
+    boxes = [b for b in boxes if len(b)]
+    return np.vstack(boxes) if boxes else np.empty((0, 4))
+
+
+def _covered(box: np.ndarray, boxes: np.ndarray) -> float:
+    """Pixels of `box` under `boxes`, counted once per box that covers them."""
+    if not len(boxes):
+        return 0.0
+    width = np.minimum(box[2], boxes[:, 2]) - np.maximum(box[0], boxes[:, 0])
+    height = np.minimum(box[3], boxes[:, 3]) - np.maximum(box[1], boxes[:, 1])
+    return float(np.sum(np.clip(width, 0, None) * np.clip(height, 0, None)))
+
+
+def _outside(box: np.ndarray, bounds: np.ndarray) -> float:
+    inside = max(0.0, min(box[2], bounds[2]) - max(box[0], bounds[0])) * max(0.0, min(box[3], bounds[3]) - max(box[1], bounds[1]))
+    return float((box[2] - box[0]) * (box[3] - box[1]) - inside)
