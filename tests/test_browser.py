@@ -14,10 +14,14 @@ import os
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
+import plotly.io
 import pytest
+from plotly.offline import get_plotlyjs
 
 from chromium import Chromium, file_url, find_chromium
+from helpers import charts, load_record
 from helpers.charts import CHARTS
 from report_builds import FIXTURE_NOTEBOOK, SCRIPT_PAYLOAD
 
@@ -26,6 +30,7 @@ EVERY_PLOTLY_DRAWN = ("[...document.querySelectorAll('.plotly-graph-div')]"
                       ".every(div => div.querySelector('.main-svg'))")
 IMAGES_SETTLED = "[...document.images].every(image => image.complete)"
 IMAGE_WIDTHS = "[...document.images].map(image => [image.getAttribute('src').slice(0, 60), image.naturalWidth])"
+PLOTLY_LAYOUT_FAULTS = (Path(__file__).parent / "plotly_layout.js").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -125,3 +130,20 @@ def test_a_standalone_interactive_chart_draws(browser, built_report, served):
         assert page.wait_until(EVERY_PLOTLY_DRAWN) and page.evaluate(PLOTLY_COUNT) == 1, path.name
         assert_markup_inert(page, path.name)
         assert_clean(page, path.name)
+
+
+def test_every_interactive_chart_is_laid_out_cleanly(browser, tmp_path):
+    """The project's record, every chart on one page as plotly draws it: no words off the page, too small to
+    read, running together or covering a dot (see plotly_layout.js)."""
+    record = load_record(archive_dir=None)
+    (tmp_path / "plotly.min.js").write_text(get_plotlyjs(), encoding="utf-8")
+    figures = "".join(plotly.io.to_html(charts.interactive(name, record), include_plotlyjs=False, full_html=False,
+                                        div_id=name) for name in CHARTS)
+    page_path = tmp_path / "charts.html"
+    page_path.write_text(f"<!DOCTYPE html><html><head><meta charset='utf-8'><script src='plotly.min.js'></script>"
+                         f"</head><body>{figures}</body></html>", encoding="utf-8")
+    with opened(browser, file_url(page_path)) as page:
+        assert page.wait_until(EVERY_PLOTLY_DRAWN) and page.evaluate(PLOTLY_COUNT) == len(CHARTS)
+        faults = {name: found for name, found in page.evaluate(PLOTLY_LAYOUT_FAULTS).items() if found}
+        assert page.exceptions == []
+    assert faults == {}

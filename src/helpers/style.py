@@ -6,6 +6,7 @@ metadata) so that notebooks compare exactly under nbval and exports are reproduc
 
 import html
 import textwrap
+from collections.abc import Iterable
 
 import matplotlib
 import pandas as pd
@@ -61,6 +62,11 @@ PLOTLY_LAYOUT = {
     "width": 1000,
     "height": 580,
 }
+# A DejaVu Sans character is at most this wide, in font sizes, for the text of this record (digits,
+# letters, spaces); the plotly layouts size margins and wrap lines by it.
+CHARACTER_WIDTH = 0.62
+SOURCE_FONT_SIZE = 10
+SOURCE_LINE_DROP = 72  # pixels
 AXIS = {"showgrid": True, "gridcolor": GRID, "zeroline": False, "linecolor": MUTED}
 
 
@@ -136,21 +142,37 @@ def add_source_line(figure: Figure, text: str) -> None:
     figure.supxlabel("\n".join(lines), x=0.0, ha="left", fontsize=7.5, color=MUTED)
 
 
-def finish_plotly(figure, title: str, subtitle: str, source: str, y_title: str, x_title: str = ""):
-    """Apply the house layout, a title that states the finding, and the source line beneath."""
+def finish_plotly(figure, title: str, subtitle: str, source: str, y_title: str, x_title: str = "",
+                  row_labels: Iterable[str] = (), width: int | None = None):
+    """Apply the house layout, a title that states the finding, and the source line beneath.
+
+    `row_labels`: the y axis's labels when they are words (HTML, lines split by <br>). The left
+    margin is made to hold them, and the source line, which starts where the plot does, is
+    wrapped to the room left on its right.
+    """
+    width = width or PLOTLY_LAYOUT["width"]
+    left = max([PLOTLY_LAYOUT["margin"]["l"]] + [round(text_pixels(label, 12)) + 20 for label in row_labels])
     figure.update_layout(
         **PLOTLY_LAYOUT,
         title={"text": f"<b>{escaped_wrapped(title, 90)}</b><br><span style='font-size:12px'>{escaped_wrapped(subtitle, 120)}</span>",
                "x": 0.01, "xanchor": "left"},
     )
+    figure.update_layout(width=width, margin_l=left)
     figure.update_xaxes(**AXIS, title_text=x_title)
     # Counts start at zero, so bar lengths and gaps read true.
     figure.update_yaxes(**AXIS, title_text=y_title, tickformat=",d", rangemode="tozero")
-    source_lines = "<br>".join(escaped_wrapped(line, 150) for line in source.split("\n"))
-    figure.add_annotation(text=source_lines, xref="paper", yref="paper", x=0, y=-0.24,
+    source_characters = int((width - left - 20) / (SOURCE_FONT_SIZE * CHARACTER_WIDTH))
+    source_lines = "<br>".join(escaped_wrapped(line, source_characters) for line in source.split("\n"))
+    # A fixed distance below the plot, under the axis labels and title, whatever the figure's height.
+    figure.add_annotation(text=source_lines, xref="paper", yref="paper", x=0, y=0, yshift=-SOURCE_LINE_DROP,
                           xanchor="left", yanchor="top", showarrow=False, align="left",
-                          font={"size": 10, "color": MUTED})
+                          font={"size": SOURCE_FONT_SIZE, "color": MUTED})
     return figure
+
+
+def text_pixels(text: str, font_size: float) -> float:
+    """How wide the longest line of `text` (HTML, lines split by <br>) is drawn, at most."""
+    return max(len(html.unescape(line)) for line in text.split("<br>")) * font_size * CHARACTER_WIDTH
 
 
 def shortened(text: str, width: int) -> str:

@@ -122,7 +122,7 @@ def draw_split_interactive(record: Record) -> go.Figure:
                             hovertemplate="%{x:,} wounded (%{text})<extra></extra>", textposition="none"))
     figure = style.finish_plotly(figure, split_title(record), "Hatched: wounded implied as the sum less the killed",
                                  style.source_line(record, _split_claims(record, rows)),
-                                 y_title="", x_title="soldiers")
+                                 y_title="", x_title="soldiers", row_labels=rows["label"])
     figure.update_layout(barmode="stack")
     figure.update_yaxes(autorange="reversed", tickformat=None)
     figure.update_xaxes(tickformat=",d")
@@ -189,7 +189,7 @@ def draw_rate_interactive(record: Record) -> go.Figure:
         hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", showlegend=False))
     figure = style.finish_plotly(figure, rate_title(record), "Casualties over troops sent; an open end runs to 0% or 100%",
                                  style.source_line(record, _casualty_claims(record)), y_title="",
-                                 x_title="casualties as a share of troops sent")
+                                 x_title="casualties as a share of troops sent", row_labels=rows["label"])
     figure.update_xaxes(tickformat=".0%")
     figure.update_yaxes(autorange="reversed", tickformat=None)
     return figure

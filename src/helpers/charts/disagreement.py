@@ -49,6 +49,40 @@ def _spread(record: Record) -> pd.DataFrame:
     return table.assign(x=table["date"] + pd.Timedelta(hours=12))
 
 
+def _ratio_changes(spread: pd.DataFrame) -> pd.DataFrame:
+    """The dates where the ratio changes: labelled there only, so runs of equal ratios do not pile up."""
+    return spread[spread["ratio"].ne(spread["ratio"].shift())]
+
+
+def _ratio_label_places(changes: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """Where plotly writes each changed ratio: centred, left or right of its date, above the band and every
+    bar under its words; the lowest spot clear of the labels already placed, raised a line at a time
+    when none is.
+
+    Sizes are in the data's units: a label, with room for the marks beside it, is about a sixteenth of
+    the dates wide and a twentieth of the tallest bar high.
+    """
+    width = (rows["x"].max() - rows["x"].min()) / 16
+    height = rows["y1"].max() / 20
+    placed, sides, tops = [], [], []
+    for change in changes.itertuples():
+        spots = []
+        for order, (side, share_left) in enumerate((("top center", 0.5), ("top left", 1.0), ("top right", 0.0))):
+            start = change.x - share_left * width
+            under = rows.loc[rows["x"].between(start, start + width), "y1"]
+            top = max(change.highest, under.max() if len(under) else 0) + height / 4  # clear of arrow heads
+            spots += [(top + level * height, order, side, start) for level in range(len(changes))]
+        for top, _, side, start in sorted(spots):
+            box = (start, start + width, top, top + height)
+            if not any(box[0] < other[1] and other[0] < box[1] and box[2] < other[3] and other[2] < box[3]
+                       for other in placed):
+                break
+        placed.append(box)
+        sides.append(side)
+        tops.append(top)
+    return changes.assign(side=sides, top=tops)
+
+
 def draw_claimants_static(record: Record) -> Figure:
     colours = style.claimant_colours(record)
     rows = _claimant_rows(record)
@@ -56,10 +90,9 @@ def draw_claimants_static(record: Record) -> Figure:
     figure = style.new_figure((10, 5.6))
     ax = figure.subplots()
     ax.vlines(spread["x"], spread["lowest"], spread["highest"], color=style.GRID, linewidth=14, zorder=0)
-    # Label a ratio only where it changes, so runs of equal ratios do not pile up.
     ratios = [ax.annotate(f"×{ratio.ratio:.1f}", (ratio.x, ratio.highest), xytext=(0, 0), textcoords="offset points",
                           fontsize=8.5, color=style.MUTED)
-              for ratio in spread[spread["ratio"].ne(spread["ratio"].shift())].itertuples()]
+              for ratio in _ratio_changes(spread).itertuples()]
     labels.place_labels(ax, ratios, [labels.above()] * len(ratios))
     current, stale = rows[rows["days_old"] == 0], rows[rows["days_old"] > 0]
     for claimant, group in stale.groupby("claimant"):
@@ -78,9 +111,13 @@ def draw_claimants_interactive(record: Record) -> go.Figure:
     spread = _spread(record)
     figure = go.Figure()
     figure.add_trace(go.Bar(x=spread["x"], y=spread["spread"], base=spread["lowest"], marker_color=style.GRID,
-                            width=0.5 * 86400000, name="highest to lowest",
-                            text=[f"×{r:.1f}" for r in spread["ratio"]], textposition="outside",
-                            hovertemplate="Highest %{y:,} over lowest: ×%{text}<extra></extra>"))
+                            width=0.5 * 86400000, name="highest to lowest", textposition="none",
+                            text=[f"{r:.1f}" for r in spread["ratio"]],
+                            hovertemplate="Highest over lowest: ×%{text}<extra></extra>"))
+    labels = _ratio_label_places(_ratio_changes(spread), rows)
+    figure.add_trace(go.Scatter(x=labels["x"], y=labels["top"], mode="text", text=[f"×{r:.1f}" for r in labels["ratio"]],
+                                textposition=list(labels["side"]), textfont={"color": style.MUTED}, hoverinfo="skip",
+                                showlegend=False))
     stale = rows[rows["days_old"] > 0]
     for claimant, group in stale.groupby("claimant"):
         figure.add_trace(go.Scatter(x=group["x"], y=group["figure"], mode="markers", showlegend=False,

@@ -64,6 +64,13 @@ def _pledges(record: Record, until: pd.Timestamp | None) -> pd.DataFrame:
     return table[table["measure"] == "pledged"]
 
 
+def _pledge_label_at_start(series: pd.DataFrame, figure: int) -> bool:
+    """A pledge's line is labelled at the end away from where the estimates reach it, clear of their marks."""
+    first, last = series["date"].min(), series["date"].max()
+    reached = series.loc[series["figure"] >= figure, "date"].min()
+    return pd.isna(reached) or reached - first > last - reached
+
+
 def draw_static(record: Record, until: pd.Timestamp | None = None) -> Figure:
     colours = style.claimant_colours(record)
     series = estimates.headline_series(record, end=until)
@@ -82,9 +89,7 @@ def draw_static(record: Record, until: pd.Timestamp | None = None) -> Figure:
     first, last = series["date"].min(), series["date"].max()
     for pledge in _pledges(record, until).itertuples():
         ax.axhline(pledge.figure, color=colours[pledge.claimant], linestyle="--", linewidth=1, zorder=0)
-        # Written at the end of the line away from where the estimates reach it, clear of their labels.
-        reached = series.loc[series["figure"] >= pledge.figure, "date"].min()
-        at_start = pd.isna(reached) or reached - first > last - reached
+        at_start = _pledge_label_at_start(series, pledge.figure)
         ax.annotate(f"{pledge.claimant}: {pledge.wordings} pledged in total", (first if at_start else last, pledge.figure),
                     xytext=(0 if at_start else -4, 4), textcoords="offset points", ha="left" if at_start else "right",
                     fontsize=8, color=colours[pledge.claimant])
@@ -118,7 +123,8 @@ def draw_interactive(record: Record, until: pd.Timestamp | None = None) -> go.Fi
     for pledge in _pledges(record, until).itertuples():
         figure.add_hline(y=pledge.figure, line={"dash": "dash", "width": 1, "color": colours[pledge.claimant]},
                          annotation_text=style.escaped_wrapped(f"{pledge.claimant}: {pledge.wordings} pledged in total"),
-                         annotation_position="top left", annotation_font_color=colours[pledge.claimant])
+                         annotation_position="top left" if _pledge_label_at_start(series, pledge.figure) else "top right",
+                         annotation_font_color=colours[pledge.claimant])
     intervals_interactive(figure, rows, colours)
     return style.finish_plotly(figure, growth_title(record, until), _subtitle(record, until),
                                style.source_line(record, rows), y_title=Y_TITLE)

@@ -1,5 +1,6 @@
 """Notebook 3, where the troops were said to be: figures by place over time, the share near the front, the route."""
 
+import html
 import textwrap
 
 import pandas as pd
@@ -60,7 +61,7 @@ def draw_locations_static(record: Record) -> Figure:
     for ax, name in zip(axes, panels):
         intervals_static(ax, rows[rows["location_name"] == name], colours)
         ax.set_xlabel(name, weight="bold")
-        ax.set_xlim(rows["said_on"].min() - pd.Timedelta(days=1), rows["said_on"].max() + pd.Timedelta(days=2))
+        ax.set_xlim(*_date_span(rows))
         style.date_axis(ax.xaxis, maxticks=4)
         ax.tick_params(axis="x", labelsize=7.5)
     style.thousands_axis(axes[0].yaxis)
@@ -79,7 +80,8 @@ def draw_locations_interactive(record: Record) -> go.Figure:
     colours = style.claimant_colours(record)
     rows = _location_rows(record)
     panels = _panels(record)
-    figure = make_subplots(rows=1, cols=len(panels), shared_yaxes=True, subplot_titles=panels, horizontal_spacing=0.03)
+    # As in the static chart: every panel spans the same dates, and names its place beneath.
+    figure = make_subplots(rows=1, cols=len(panels), shared_yaxes=True, shared_xaxes=True, horizontal_spacing=0.03)
     for column, name in enumerate(panels, start=1):
         intervals_interactive(figure, rows[rows["location_name"] == name], colours, cell={"row": 1, "col": column})
     # One legend entry per claimant (its marks in every panel share a legend group).
@@ -91,7 +93,20 @@ def draw_locations_interactive(record: Record) -> go.Figure:
     figure = style.finish_plotly(figure, locations_title(record), "Each bar is one story's figure, by the place it names",
                                  style.source_line(record, rows), y_title="")
     figure.update_yaxes(title_text="North Korean troops", row=1, col=1)
+    start, end = _date_span(rows)
+    # Narrow panels: three dates each, months only, as in the static chart.
+    figure.update_xaxes(range=[start, end], nticks=3, tickformat="%b %Y", tickfont={"size": 10})
+    for column, name in enumerate(panels, start=1):
+        figure.update_xaxes(title_text=f"<b>{html.escape(name)}</b>", row=1, col=column)
     return figure
+
+
+def _date_span(rows: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The dates every panel spans, with room at either end for a bar and its dot (they stand half a day or
+    more past the day said): a twentieth of the span, and at least two days."""
+    first, last = rows["said_on"].min(), rows["said_on"].max()
+    room = max((last - first) / 20, pd.Timedelta(days=2))
+    return first - room, last + room
 
 
 def share_title(record: Record) -> str:
@@ -158,16 +173,17 @@ def draw_share_interactive(record: Record) -> go.Figure:
     rows = _share_rows(record)
     low = rows["share_low"].astype("Float64").fillna(rows["share"]).astype(float)
     high = rows["share_high"].astype("Float64").fillna(1.0).astype(float)
+    labels = [style.escaped_wrapped(label.replace("\n", " "), 50) for label in rows["label"]]
     figure = go.Figure(go.Bar(
-        x=rows["share"], y=[style.escaped_wrapped(label.replace("\n", " "), 50) for label in rows["label"]],
+        x=rows["share"], y=labels,
         orientation="h", marker_color=[colours[c] for c in rows["claimant"]],
         error_x={"type": "data", "symmetric": False, "array": high - rows["share"], "arrayminus": rows["share"] - low,
                  "color": style.INK},
-        text=rows["hover"], hovertemplate="%{text}<extra></extra>", showlegend=False,
+        hovertext=rows["hover"], hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
     ))
     figure = style.finish_plotly(figure, share_title(record), "Bar: the part over the same claimant's total then; "
                                  "line: the range the qualifiers allow", style.source_line(record, _share_claims(record, rows)),
-                                 y_title="")
+                                 y_title="", row_labels=labels)
     figure.update_xaxes(tickformat=".0%", range=[0, 1])
     figure.update_yaxes(tickformat=None, autorange="reversed")
     return figure
@@ -185,7 +201,7 @@ def draw_route_static(record: Record) -> Figure:
     figure = style.new_figure((10, 4.8))
     ax = figure.subplots()
     ax.scatter(points["longitude"], points["latitude"], s=12, color=style.GRID, zorder=1)
-    ax.set_xlim(points["longitude"].min() - 8, points["longitude"].max() + 30)
+    ax.set_xlim(*_longitude_span(points))
     for start, end in zip(stops.iloc[:-1].itertuples(), stops.iloc[1:].itertuples()):
         ax.annotate("", (end.longitude, end.latitude), (start.longitude, start.latitude),
                     arrowprops={"arrowstyle": "-|>", "color": style.INK, "lw": 1.5, "connectionstyle": "arc3,rad=-0.15"})
@@ -211,15 +227,22 @@ def draw_route_interactive(record: Record) -> go.Figure:
              + stops["meaning"].map(style.escaped_wrapped) + "<br>" + stops["figures_said"].map(style.escaped_wrapped))
     figure = go.Figure(go.Scatter(
         x=stops["longitude"], y=stops["latitude"], mode="lines+markers+text", text=stops["name"],
-        textposition="top center", line={"color": style.INK, "width": 2}, marker={"size": 12, "color": style.INK},
+        # Alternately below and above, as in the static chart: neighbouring stops can lie close together.
+        textposition=["bottom right" if order % 2 else "top right" for order in stops["route_order"]],
+        line={"color": style.INK, "width": 2}, marker={"size": 12, "color": style.INK},
         hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
     ))
     figure = style.finish_plotly(figure, route_title(record), "A schematic on longitude and latitude; no map tiles are loaded",
                                  style.source_line(record, _route_claims(record, stops)),
                                  y_title="latitude (°N)", x_title="longitude (°E)")
     figure.update_yaxes(tickformat=None, scaleanchor="x", scaleratio=1.6, rangemode="normal")
-    figure.update_xaxes(tickformat=None)
+    figure.update_xaxes(tickformat=None, range=list(_longitude_span(record.locations)))
     return figure
+
+
+def _longitude_span(points: pd.DataFrame) -> tuple[float, float]:
+    """The longitudes the route map shows: room on the east for the stops' words."""
+    return points["longitude"].min() - 8, points["longitude"].max() + 30
 
 
 register("troops_by_location", NOTEBOOK, locations_title)(draw_locations_static, draw_locations_interactive)

@@ -58,7 +58,7 @@ def draw_interactive(record: Record) -> go.Figure:
                                     text=group["hover"], hovertemplate="%{text}<extra></extra>"))
     figure = style.finish_plotly(figure, overview_title(record),
                                  "Each dot is one figure as one story reported it, placed on the day it was said",
-                                 style.source_line(record, rows), y_title="")
+                                 style.source_line(record, rows), y_title="", row_labels=rows["outlet"])
     figure.update_yaxes(tickformat=None, categoryorder="category descending")
     return figure
 

@@ -1,5 +1,6 @@
 """Notebook 4, who said it: statements × stories, the lag to print, and how speakers are named."""
 
+import html
 import textwrap
 
 import pandas as pd
@@ -17,6 +18,8 @@ NOTEBOOK = "4_who_said_it.ipynb"
 SPEAKER_SHADES = {"named": "#333333", "anonymous": "#888888", "institutional": "#bbbbbb", "unattributed": "#e8e8e8"}
 # The statement × story matrix: row labels wrapped to two lines, a column per outlet, a cell's line length.
 MATRIX_LABEL_CHARACTERS, MATRIX_LABELS_INCHES, MATRIX_COLUMN_INCHES, MATRIX_LINE_CHARACTERS = 40, 2.6, 0.8, 10
+# Its plotly drawing: a column and a row in pixels, the cells' font size, room for the legend beside.
+MATRIX_COLUMN_PIXELS, MATRIX_ROW_PIXELS, MATRIX_FONT_SIZE, MATRIX_LEGEND_PIXELS = 78, 52, 10, 260
 
 
 def matrix_title(record: Record) -> str:
@@ -80,20 +83,38 @@ def draw_matrix_static(record: Record) -> Figure:
 
 
 def draw_matrix_interactive(record: Record) -> go.Figure:
+    """The same grid as the static chart: a shaded cell per (statement, story), its wording inside, the claims on hover."""
     colours = style.claimant_colours(record)
     matrix = provenance.statement_story_matrix(record)
     cells = _matrix_cells(record)
     figure = go.Figure()
     for claimant, group in cells.groupby("claimant"):
-        figure.add_trace(go.Scatter(
-            x=group["outlet"], y=group["statement"], mode="markers+text", name=claimant, text=group["wording"],
-            textposition="middle center", marker={"symbol": "square", "size": 44, "color": colours[claimant], "opacity": 0.3},
-            hovertext=group["hover"], hovertemplate="%{hovertext}<extra></extra>"))
+        # The cells as filled outlines, one trace a claimant, so its legend entry shows and hides them.
+        xs, ys = [], []
+        for column, row in zip(group["column"], group["row"]):
+            left, right, top, bottom = column - 0.46, column + 0.46, row - 0.42, row + 0.42
+            xs += [left, right, right, left, left, None]
+            ys += [top, top, bottom, bottom, top, None]
+        figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=colours[claimant], opacity=0.3,
+                                    line={"width": 0}, name=claimant, legendgroup=claimant, hoverinfo="skip"))
+        wordings = [cell_lines(wording).replace("\n", "<br>") for wording in group["wording"].map(html.escape)]
+        figure.add_trace(go.Scatter(x=group["column"], y=group["row"], mode="text", text=wordings,
+                                    textfont={"size": MATRIX_FONT_SIZE}, legendgroup=claimant, showlegend=False,
+                                    hovertext=group["hover"], hovertemplate="%{hovertext}<extra></extra>"))
+    row_labels = [style.escaped_wrapped(label, MATRIX_LABEL_CHARACTERS) for label in matrix.index]
+    columns = len(matrix.columns)
+    width = round(max(style.text_pixels(label, 12) for label in row_labels) + 60
+                  + columns * MATRIX_COLUMN_PIXELS + MATRIX_LEGEND_PIXELS)
     figure = style.finish_plotly(figure, matrix_title(record), "Each cell: how that story worded that statement",
-                                 style.source_line(record, record.claims), y_title="")
-    figure.update_layout(height=max(520, 60 * len(matrix) + 200))
-    figure.update_xaxes(categoryorder="array", categoryarray=list(matrix.columns), side="top", tickformat=None)
-    figure.update_yaxes(categoryorder="array", categoryarray=list(reversed(matrix.index)), tickformat=None)
+                                 style.source_line(record, record.claims), y_title="", row_labels=row_labels,
+                                 width=width)
+    height = MATRIX_ROW_PIXELS * len(matrix) + 420
+    # The title at the top, clear of the slanted outlet names above the grid.
+    figure.update_layout(height=height, hovermode="closest", margin_t=200, title_y=1 - 16 / height, title_yanchor="top")
+    figure.update_xaxes(tickvals=list(range(columns)), ticktext=[html.escape(style.shortened(c, 22)) for c in matrix.columns],
+                        side="top", tickangle=-35, range=[-0.5, columns - 0.5], showgrid=False, zeroline=False)
+    figure.update_yaxes(tickvals=list(range(len(matrix))), ticktext=row_labels, range=[len(matrix) - 0.5, -0.5],
+                        showgrid=False, zeroline=False, tickformat=None, rangemode="normal")
     return figure
 
 
@@ -154,7 +175,8 @@ def draw_lag_interactive(record: Record) -> go.Figure:
                      "arrayminus": (group["lag_max"] - group["lag_min"]).astype(float)},
             hovertext=group["hover"], hovertemplate="%{hovertext}<extra></extra>"))
     figure = style.finish_plotly(figure, lag_title(record), "Days from statement to publication; undated figures are left out",
-                                 style.source_line(record, record.claims), y_title="", x_title="days")
+                                 style.source_line(record, record.claims), y_title="", x_title="days",
+                                 row_labels=rows["label"])
     figure.update_layout(height=max(520, 26 * len(dated) + 220))
     figure.update_yaxes(categoryorder="array", categoryarray=list(reversed(rows["label"])), tickformat=None)
     return figure
@@ -196,7 +218,8 @@ def draw_speakers_interactive(record: Record) -> go.Figure:
                                 text=table.index.map(who).fillna(""), hovertemplate="%{x} %{fullData.name}<br>%{text}<extra></extra>",
                                 textposition="none"))
     figure = style.finish_plotly(figure, speakers_title(record), "How each story attributes each figure",
-                                 style.source_line(record, record.claims), y_title="", x_title="figures (claims)")
+                                 style.source_line(record, record.claims), y_title="", x_title="figures (claims)",
+                                 row_labels=table.index)
     figure.update_layout(barmode="stack")
     figure.update_yaxes(autorange="reversed", tickformat=None)
     return figure
