@@ -157,6 +157,19 @@ def test_words_written_in_a_box_stay_inside_it(laid_out, chart):
 
 
 @pytest.mark.parametrize("chart", list(charts.CHARTS))
+def test_grid_lines_run_behind_the_bars(laid_out, chart):
+    figure = laid_out[chart]
+    crossing = []
+    for ax in figure.axes:
+        # An axis draws its grid lines at its own depth.
+        gridded = [axis for axis in (ax.xaxis, ax.yaxis) if any(line.get_visible() for line in axis.get_gridlines())]
+        bars = [patch for patch in ax.patches if isinstance(patch, Rectangle)]
+        crossing += [(axis.axis_name, bar.get_label()) for axis in gridded for bar in bars
+                     if axis.get_zorder() >= bar.get_zorder()]
+    assert crossing == []
+
+
+@pytest.mark.parametrize("chart", list(charts.CHARTS))
 def test_no_legend_covers_a_note_on_the_chart(laid_out, chart):
     figure = laid_out[chart]
     notes = [note for ax in figure.axes for note in notes_of(ax)]

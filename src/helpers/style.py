@@ -41,6 +41,7 @@ MATPLOTLIB_RC = {
     "axes.spines.right": False,
     "axes.grid": True,
     "axes.grid.axis": "y",
+    "axes.axisbelow": True,  # grid lines behind bars and bands, not drawn across them
     "grid.color": GRID,
     "xtick.color": MUTED,
     "ytick.color": MUTED,
