@@ -56,13 +56,15 @@ def test_each_claimant_drawn_in_colour_is_named_once_in_the_legend(record, laid_
 
 
 def clashing_tick_labels(axis) -> list[tuple[str, str]]:
-    """Neighbouring tick labels that overlap; slanted ones need their lines a font's height apart."""
+    """Neighbouring tick labels closer than half a font size (a space); slanted ones need their lines a font's
+    height apart."""
     labels = [label for label in axis.get_ticklabels() if label.get_visible() and label.get_text()]
     clashes = []
     for first, second in zip(labels, labels[1:]):
         angle = math.radians(first.get_rotation())
         if angle == 0:
-            clash = first.get_window_extent().overlaps(second.get_window_extent())
+            space = first.get_fontsize() * first.figure.dpi / 72 / 2
+            clash = first.get_window_extent().padded(space / 2).overlaps(second.get_window_extent().padded(space / 2))
         else:
             (x0, y0), (x1, y1) = (label.get_transform().transform(label.get_position()) for label in (first, second))
             along_x = axis.axis_name == "x"

@@ -95,7 +95,8 @@ def thousands_axis(axis) -> None:
 
 
 def date_axis(axis, maxticks: int = 9) -> None:
-    locator = AutoDateLocator(minticks=2, maxticks=maxticks)
+    # Not locked to multiples of the interval: every second day of the month put 31 Oct beside 1 Nov.
+    locator = AutoDateLocator(minticks=2, maxticks=maxticks, interval_multiples=False)
     axis.set_major_locator(locator)
     axis.set_major_formatter(ConciseDateFormatter(locator, show_offset=False, formats=["%Y", "%b %Y", "%d %b", "%H:%M", "%H:%M", "%S"]))
 
