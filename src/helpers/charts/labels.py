@@ -106,7 +106,8 @@ def obstacles(ax, renderer) -> tuple[np.ndarray, np.ndarray]:
             centres = collection.get_offset_transform().transform(collection.get_offsets())
             sizes = np.resize(collection.get_sizes(), len(centres))
             radii = np.sqrt(sizes) / 2 * points_to_pixels
-            marks.append(np.column_stack([centres - radii[:, None], centres + radii[:, None]]))
+            boxes = np.column_stack([centres - radii[:, None], centres + radii[:, None]])
+            marks.append(boxes[np.isfinite(boxes).all(axis=1)])
         elif isinstance(collection, LineCollection):
             transform = collection.get_transform()
             widths = np.resize(collection.get_linewidths(), len(collection.get_segments()))
@@ -120,11 +121,13 @@ def obstacles(ax, renderer) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _segment_boxes(points: np.ndarray, half_width: float) -> np.ndarray:
+    """A box around each segment between consecutive points; a gap in a line (NaN) is no segment."""
     if len(points) < 2:
         return np.empty((0, 4))
     start, end = points[:-1], points[1:]
     low, high = np.minimum(start, end) - half_width, np.maximum(start, end) + half_width
-    return np.column_stack([low, high])
+    boxes = np.column_stack([low, high])
+    return boxes[np.isfinite(boxes).all(axis=1)]
 
 
 def _stacked(boxes: list[np.ndarray]) -> np.ndarray:
