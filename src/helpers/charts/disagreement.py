@@ -114,9 +114,9 @@ def draw_claimants_interactive(record: Record) -> go.Figure:
                             width=0.5 * 86400000, name="highest to lowest", textposition="none",
                             text=[f"{r:.1f}" for r in spread["ratio"]],
                             hovertemplate="Highest over lowest: ×%{text}<extra></extra>"))
-    labels = _ratio_label_places(_ratio_changes(spread), rows)
-    figure.add_trace(go.Scatter(x=labels["x"], y=labels["top"], mode="text", text=[f"×{r:.1f}" for r in labels["ratio"]],
-                                textposition=list(labels["side"]), textfont={"color": style.MUTED}, hoverinfo="skip",
+    ratios = _ratio_label_places(_ratio_changes(spread), rows)
+    figure.add_trace(go.Scatter(x=ratios["x"], y=ratios["top"], mode="text", text=[f"×{r:.1f}" for r in ratios["ratio"]],
+                                textposition=list(ratios["side"]), textfont={"color": style.MUTED}, hoverinfo="skip",
                                 showlegend=False))
     stale = rows[rows["days_old"] > 0]
     for claimant, group in stale.groupby("claimant"):

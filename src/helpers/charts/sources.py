@@ -20,6 +20,8 @@ SPEAKER_SHADES = {"named": "#333333", "anonymous": "#888888", "institutional": "
 MATRIX_LABEL_CHARACTERS, MATRIX_LABELS_INCHES, MATRIX_COLUMN_INCHES, MATRIX_LINE_CHARACTERS = 40, 2.6, 0.8, 10
 # Its plotly drawing: a column and a row in pixels, the cells' font size, room for the legend beside.
 MATRIX_COLUMN_PIXELS, MATRIX_ROW_PIXELS, MATRIX_FONT_SIZE, MATRIX_LEGEND_PIXELS = 78, 52, 10, 260
+# A cell's half width and half height, in columns and rows, in both drawings.
+CELL_HALF_WIDTH, CELL_HALF_HEIGHT = 0.46, 0.42
 
 
 def matrix_title(record: Record) -> str:
@@ -64,8 +66,8 @@ def draw_matrix_static(record: Record) -> Figure:
     figure = style.new_figure((width, 0.45 * len(matrix) + 2.6))
     ax = figure.subplots()
     for cell in cells.itertuples():
-        ax.add_patch(Rectangle(
-            (cell.column - 0.46, cell.row - 0.42), 0.92, 0.84, color=colours[cell.claimant], alpha=0.25))
+        ax.add_patch(Rectangle((cell.column - CELL_HALF_WIDTH, cell.row - CELL_HALF_HEIGHT), 2 * CELL_HALF_WIDTH,
+                               2 * CELL_HALF_HEIGHT, color=colours[cell.claimant], alpha=0.25))
         ax.text(cell.column, cell.row, cell_lines(cell.wording), ha="center", va="center", fontsize=6.5,
                 linespacing=1.1)
     ax.set_xlim(-0.5, len(matrix.columns) - 0.5)
@@ -92,7 +94,8 @@ def draw_matrix_interactive(record: Record) -> go.Figure:
         # The cells as filled outlines, one trace a claimant, so its legend entry shows and hides them.
         xs, ys = [], []
         for column, row in zip(group["column"], group["row"]):
-            left, right, top, bottom = column - 0.46, column + 0.46, row - 0.42, row + 0.42
+            left, right = column - CELL_HALF_WIDTH, column + CELL_HALF_WIDTH
+            top, bottom = row - CELL_HALF_HEIGHT, row + CELL_HALF_HEIGHT
             xs += [left, right, right, left, left, None]
             ys += [top, top, bottom, bottom, top, None]
         figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=colours[claimant], opacity=0.3,
