@@ -23,6 +23,9 @@
     const page = screen(chart);
     const texts = [...chart.querySelectorAll('svg text')].filter(t => t.textContent.trim() && screen(t).width > 0);
     const found = [];
+    // plotly hides a tick label that would run off the figure rather than drawing it cut.
+    for (const label of chart.querySelectorAll('.xtick text, .ytick text'))
+      if (label.textContent.trim() && getComputedStyle(label).display === 'none') found.push(`tick label hidden: ${quote(label)}`);
     for (const text of texts) {
       const box = screen(text);
       if (box.left < page.left - 1 || box.right > page.right + 1 || box.top < page.top - 1 || box.bottom > page.bottom + 1)

@@ -18,8 +18,11 @@ NOTEBOOK = "4_who_said_it.ipynb"
 SPEAKER_SHADES = {"named": "#333333", "anonymous": "#888888", "institutional": "#bbbbbb", "unattributed": "#e8e8e8"}
 # The statement × story matrix: row labels wrapped to two lines, a column per outlet, a cell's line length.
 MATRIX_LABEL_CHARACTERS, MATRIX_LABELS_INCHES, MATRIX_COLUMN_INCHES, MATRIX_LINE_CHARACTERS = 40, 2.6, 0.8, 10
-# Its plotly drawing: a column and a row in pixels, the cells' font size, room for the legend beside.
-MATRIX_COLUMN_PIXELS, MATRIX_ROW_PIXELS, MATRIX_FONT_SIZE, MATRIX_LEGEND_PIXELS = 78, 52, 10, 260
+# Its plotly drawing: a column and a row in pixels, the cells' font size, and the room on the right for the
+# last outlet's slanted name.
+MATRIX_COLUMN_PIXELS, MATRIX_ROW_PIXELS, MATRIX_FONT_SIZE, MATRIX_SLANT_PIXELS = 72, 52, 9, 100
+# Row labels in up to three lines there, so the grid fits a report page (about 1,300 pixels).
+MATRIX_PLOTLY_LABEL_CHARACTERS = 30
 # A cell's half width and half height, in columns and rows, in both drawings.
 CELL_HALF_WIDTH, CELL_HALF_HEIGHT = 0.46, 0.42
 
@@ -104,18 +107,23 @@ def draw_matrix_interactive(record: Record) -> go.Figure:
         figure.add_trace(go.Scatter(x=group["column"], y=group["row"], mode="text", text=wordings,
                                     textfont={"size": MATRIX_FONT_SIZE}, legendgroup=claimant, showlegend=False,
                                     hovertext=group["hover"], hovertemplate="%{hovertext}<extra></extra>"))
-    row_labels = [style.escaped_wrapped(label, MATRIX_LABEL_CHARACTERS) for label in matrix.index]
+    row_labels = [style.escaped_wrapped(label, MATRIX_PLOTLY_LABEL_CHARACTERS) for label in matrix.index]
     columns = len(matrix.columns)
-    width = round(max(style.text_pixels(label, 12) for label in row_labels) + 60
-                  + columns * MATRIX_COLUMN_PIXELS + MATRIX_LEGEND_PIXELS)
+    # As narrow as the labels and columns allow (a report page is about 1,300 pixels wide): the legend
+    # goes in a row under the title instead of beside the grid.
+    width = round(max(style.text_pixels(label, 12) for label in row_labels) + 60 + columns * MATRIX_COLUMN_PIXELS
+                  + MATRIX_SLANT_PIXELS)
     figure = style.finish_plotly(figure, matrix_title(record), "Each cell: how that story worded that statement",
                                  style.source_line(record, record.claims), y_title="", row_labels=row_labels,
                                  width=width)
-    height = MATRIX_ROW_PIXELS * len(matrix) + 420
-    # The title at the top, clear of the slanted outlet names above the grid.
-    figure.update_layout(height=height, hovermode="closest", margin_t=200, title_y=1 - 16 / height, title_yanchor="top")
+    height = MATRIX_ROW_PIXELS * len(matrix) + 480
+    # The title at the top, then the legend, both clear of the slanted outlet names above the grid.
+    figure.update_layout(height=height, hovermode="closest", margin_t=270, margin_r=MATRIX_SLANT_PIXELS,
+                         title_y=1 - 16 / height, title_yanchor="top",
+                         legend={"orientation": "h", "xref": "container", "x": 0.01, "xanchor": "left",
+                                 "yref": "container", "y": 1 - 80 / height, "yanchor": "top"})
     figure.update_xaxes(tickvals=list(range(columns)), ticktext=[html.escape(style.shortened(c, 22)) for c in matrix.columns],
-                        side="top", tickangle=-35, range=[-0.5, columns - 0.5], showgrid=False, zeroline=False)
+                        side="top", tickangle=-50, range=[-0.5, columns - 0.5], showgrid=False, zeroline=False)
     figure.update_yaxes(tickvals=list(range(len(matrix))), ticktext=row_labels, range=[len(matrix) - 0.5, -0.5],
                         showgrid=False, zeroline=False, tickformat=None, rangemode="normal")
     return figure
