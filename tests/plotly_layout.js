@@ -46,6 +46,19 @@
       const covered = marks.filter(mark => overlap(screen(text), screen(mark), 2)).length;
       if (covered) found.push(`covers ${covered} mark(s): ${quote(text)}`);
     }
+    // A point's own words (a marker's label in the same trace) lie nearer that point than any other.
+    for (const trace of chart.querySelectorAll('.scatterlayer .trace')) {
+      const points = [...trace.querySelectorAll('path.point')].map(screen);
+      const words = [...trace.querySelectorAll('.textpoint text')];
+      if (points.length < 2 || words.length !== points.length) continue;
+      words.forEach((text, own) => {
+        const box = screen(text);
+        const gap = point => Math.hypot(Math.max(box.left - (point.left + point.right) / 2, 0, (point.left + point.right) / 2 - box.right),
+                                        Math.max(box.top - (point.top + point.bottom) / 2, 0, (point.top + point.bottom) / 2 - box.bottom));
+        const gaps = points.map(gap);
+        if (gaps.some((g, i) => i !== own && g < gaps[own])) found.push(`words nearer another point than their own: ${quote(text)}`);
+      });
+    }
     faults[chart.id] = found;
   }
   return faults;

@@ -189,3 +189,23 @@ def test_no_two_notes_on_a_chart_overlap(laid_out, chart):
         clashes += [(first.get_text(), second.get_text()) for i, first in enumerate(notes) for second in notes[i + 1:]
                     if first.get_window_extent().overlaps(second.get_window_extent())]
     assert clashes == []
+
+
+def test_each_route_stop_is_named_beside_its_own_dot_with_every_figure_said(record, laid_out):
+    """Vladivostok and the indicative point for eastern Russia lie close together: each name must be
+    nearer its own dot than the other's (plotly's are checked in the browser), and no figure said there is
+    left off."""
+    stops = places.route(record)
+    ax = laid_out["route"].axes[0]
+    dots = ax.transData.transform(stops[["longitude", "latitude"]].to_numpy(dtype=float))
+    named = {}
+    for note in notes_of(ax):
+        order = int(note.get_text().split(".", 1)[0])
+        box = note.get_window_extent()
+        nearest_x = np.clip(dots[:, 0], box.x0, box.x1)
+        nearest_y = np.clip(dots[:, 1], box.y0, box.y1)
+        distances = np.hypot(dots[:, 0] - nearest_x, dots[:, 1] - nearest_y)
+        named[order] = (int(stops["route_order"].iloc[int(np.argmin(distances))]), " ".join(note.get_text().split()))
+    assert {order: nearest for order, (nearest, _) in named.items()} == {order: order for order in stops["route_order"]}
+    for stop in stops.itertuples():
+        assert named[stop.route_order][1] == " ".join(f"{stop.route_order}. {stop.name} {stop.figures_said}".split())

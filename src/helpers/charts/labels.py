@@ -20,12 +20,14 @@ Spot = tuple[float, float, str, str]
 OUTSIDE_COST, MARK_COST, TEXT_COST, LINE_COST = 100.0, 10.0, 10.0, 1.0
 
 
-def around(first_side: str = "right", gap: float = 10, rise: float = 12) -> list[Spot]:
-    """Spots above, below and beside a point, `first_side` before the other, then twice as far out."""
+def around(first_side: str = "right", gap: float = 10, rise: float = 12, below_first: bool = False) -> list[Spot]:
+    """Spots above, below and beside a point (below first if asked), `first_side` before the other, then
+    twice as far out."""
     sides = (first_side, "left" if first_side == "right" else "right")
     spots = []
     for scale in (1, 2):
-        for dy, va in ((rise * scale, "bottom"), (-rise * scale, "top"), (0, "center_baseline")):
+        vertical = [(rise * scale, "bottom"), (-rise * scale, "top")]
+        for dy, va in [*(vertical[::-1] if below_first else vertical), (0, "center_baseline")]:
             for side in sides:
                 dx = (gap if dy else gap + 4) * scale
                 # A label to the right starts at the point ("left" aligned); one to the left ends there.

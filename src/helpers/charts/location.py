@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 from plotly.subplots import make_subplots
 
 from helpers import estimates, places, style
+from helpers.charts import labels
 from helpers.charts.geometry import interval_segments
 from helpers.charts.hover import claim_hovers
 from helpers.charts.marks import intervals_interactive, intervals_static
@@ -206,11 +207,15 @@ def draw_route_static(record: Record) -> Figure:
         ax.annotate("", (end.longitude, end.latitude), (start.longitude, start.latitude),
                     arrowprops={"arrowstyle": "-|>", "color": style.INK, "lw": 1.5, "connectionstyle": "arc3,rad=-0.15"})
     ax.scatter(stops["longitude"], stops["latitude"], s=70, color=style.INK, zorder=3)
-    for stop in stops.itertuples():
-        said = "\n".join(textwrap.wrap(stop.figures_said, 34)[:4])
+    names, spots = [], []
+    for stop, below in zip(stops.itertuples(), _labels_below(stops)):
+        # Every figure said there, in full: a label is never cut short.
+        said = "\n".join(textwrap.wrap(stop.figures_said, 34))
         text = f"{stop.route_order}. {stop.name}" + (f"\n{said}" if said else "")
-        ax.annotate(text, (stop.longitude, stop.latitude), xytext=(8, -4 if stop.route_order % 2 else 10),
-                    textcoords="offset points", fontsize=8, va="top" if stop.route_order % 2 else "bottom")
+        names.append(ax.annotate(text, (stop.longitude, stop.latitude), xytext=(0, 0), textcoords="offset points",
+                                 fontsize=8))
+        spots.append(labels.around("right", gap=6, rise=5, below_first=below))
+    labels.place_labels(ax, names, spots)
     ax.set_xlabel("longitude (°E)")
     ax.set_ylabel("latitude (°N)")
     ax.grid(axis="both", color=style.GRID)
@@ -227,8 +232,7 @@ def draw_route_interactive(record: Record) -> go.Figure:
              + stops["meaning"].map(style.escaped_wrapped) + "<br>" + stops["figures_said"].map(style.escaped_wrapped))
     figure = go.Figure(go.Scatter(
         x=stops["longitude"], y=stops["latitude"], mode="lines+markers+text", text=stops["name"],
-        # Alternately below and above, as in the static chart: neighbouring stops can lie close together.
-        textposition=["bottom right" if order % 2 else "top right" for order in stops["route_order"]],
+        textposition=["bottom right" if below else "top right" for below in _labels_below(stops)],
         line={"color": style.INK, "width": 2}, marker={"size": 12, "color": style.INK},
         hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
     ))
@@ -238,6 +242,20 @@ def draw_route_interactive(record: Record) -> go.Figure:
     figure.update_yaxes(tickformat=None, scaleanchor="x", scaleratio=1.6, rangemode="normal")
     figure.update_xaxes(tickformat=None, range=list(_longitude_span(record.locations)))
     return figure
+
+
+def _labels_below(stops: pd.DataFrame) -> list[bool]:
+    """Whether each stop's label goes below it: away from the nearest other stop, so that two stops close
+    together (Vladivostok and the indicative point for eastern Russia) each keep their name beside them."""
+    below = []
+    for stop in stops.itertuples():
+        others = stops[stops["route_order"] != stop.route_order]
+        if others.empty:
+            below.append(False)
+            continue
+        distance = (others["longitude"] - stop.longitude) ** 2 + (others["latitude"] - stop.latitude) ** 2
+        below.append(bool(others.loc[distance.idxmin(), "latitude"] > stop.latitude))
+    return below
 
 
 def _longitude_span(points: pd.DataFrame) -> tuple[float, float]:
