@@ -70,3 +70,24 @@ def test_a_gap_in_a_line_does_not_blind_the_placer(ax):
     labels.place_labels(ax, [label], [spots])
     laid_out(ax)
     assert label.xyann != spots[0][:2]
+
+
+def test_a_label_set_far_from_its_point_is_tied_to_it_by_a_line(ax):
+    label, _ = labelled(ax, 5, 5)
+    placer = labels.place_labels(ax, [label], [[(30, 30, "left", "bottom")]])
+    renderer = laid_out(ax)
+    (leader,) = placer.leaders
+    assert leader.get_visible()
+    (x0, x1), (y0, y1) = leader.get_data()
+    point = ax.transData.transform((5, 5))
+    words = label.get_window_extent(renderer)
+    # From just beside the point to the corner of the words nearest it.
+    assert 0 < np.hypot(x0 - point[0], y0 - point[1]) < 6
+    assert (x1, y1) == pytest.approx((words.x0, words.y0))
+
+
+def test_a_label_beside_its_point_has_no_line(ax):
+    label, spots = labelled(ax, 5, 5)
+    placer = labels.place_labels(ax, [label], [spots])
+    laid_out(ax)
+    assert not placer.leaders[0].get_visible()

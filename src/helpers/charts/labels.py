@@ -11,13 +11,17 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.collections import LineCollection, PathCollection
-from matplotlib.text import Annotation
+from matplotlib.lines import Line2D
+from matplotlib.text import Annotation, Text
+from matplotlib.transforms import IdentityTransform
 
 # A spot: the offset in points from the point labelled and the alignment that keeps the words on that side.
 Spot = tuple[float, float, str, str]
 
 # What a covered pixel costs: off the axes, over a mark (dot, bar, arrow), over words, over a line.
 OUTSIDE_COST, MARK_COST, TEXT_COST, LINE_COST = 100.0, 10.0, 10.0, 1.0
+# A label set further than this from its point (in points) is tied to it by a thin line.
+LEADER_FROM_POINTS = 20.0
 
 
 def around(first_side: str = "right", gap: float = 10, rise: float = 12, below_first: bool = False) -> list[Spot]:
@@ -47,12 +51,15 @@ def above(rise: float = 12, step: float = 12) -> list[Spot]:
 class LabelPlacer(Artist):
     """Places `labels` (annotations in offset points) on each drawing, before they are drawn.
 
-    Added to the axes beneath everything, so it runs first; it draws nothing itself.
+    Added to the axes beneath everything, so it runs first. It draws only the leader lines of labels
+    set far from their points, beneath the marks.
     """
 
     def __init__(self, labels: Sequence[Annotation], spots: Sequence[Sequence[Spot]]):
         super().__init__()
         self.labels, self.spots = list(labels), [list(s) for s in spots]
+        self.leaders = [Line2D([], [], transform=IdentityTransform(), color=label.get_color(), linewidth=0.6,
+                               alpha=0.8, visible=False) for label in self.labels]
         self.set_zorder(-1e9)
         self.set_in_layout(False)
         for label in self.labels:
@@ -80,6 +87,11 @@ class LabelPlacer(Artist):
                     break
             best = spots[int(np.argmin(costs))]
             placed.append(_try(label, best, renderer))
+        for label, leader in zip(self.labels, self.leaders):
+            _tie(label, leader, renderer)
+            if leader.get_visible():
+                leader.set_figure(self.figure)
+                leader.draw(renderer)
         self.stale = False
 
 
@@ -95,6 +107,22 @@ def _try(label: Annotation, spot: Spot, renderer) -> np.ndarray:
     label.set_horizontalalignment(ha)
     label.set_verticalalignment(va)
     return label.get_window_extent(renderer).extents
+
+
+def _tie(label: Annotation, leader: Line2D, renderer) -> None:
+    """Show a line from the point to the nearest edge of its words when they are set far from it."""
+    far = np.hypot(*label.xyann) > LEADER_FROM_POINTS
+    leader.set_visible(bool(far))
+    if not far:
+        return
+    ax, (x, y) = label.axes, label.xy  # labels point at data
+    point = ax.transData.transform((ax.xaxis.convert_units(x), ax.yaxis.convert_units(y)))
+    words = Text.get_window_extent(label, renderer)
+    end = np.clip(point, [words.x0, words.y0], [words.x1, words.y1])
+    gap = 3 * renderer.points_to_pixels(1.0)  # clear of the point's dot
+    direction = (end - point) / max(np.hypot(*(end - point)), 1e-9)
+    start = point + direction * gap
+    leader.set_data([start[0], end[0]], [start[1], end[1]])
 
 
 def obstacles(ax, renderer) -> tuple[np.ndarray, np.ndarray]:
