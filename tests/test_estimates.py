@@ -186,3 +186,16 @@ def test_a_new_larger_statement_becomes_a_step(record_copy):
     set_cell(path, "claim_id", "c900", "high", "9000")
     assert estimates.headline_steps(load_record(data_dir, None))["figure"].tolist() == [1500, 3000, 10000, 11000, 12000,
                                                                                        15000]
+
+
+def test_a_notebook_shows_long_text_whole(monkeypatch):
+    """After setup a table cell is never cut short with "...": a quote or a note is shown in full."""
+    from helpers import notebook
+
+    monkeypatch.setattr(notebook, "load_record", lambda: None)  # only the display options are wanted here
+    with pd.option_context("display.max_colwidth", 50, "display.max_rows", 60, "display.width", 80):
+        notebook.setup()
+        words = "word " * 60
+        table = pd.DataFrame({"quote": [words.strip()]})
+        assert words.strip() in table._repr_html_()
+        assert words.strip() in repr(table)

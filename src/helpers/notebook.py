@@ -45,7 +45,7 @@ def setup() -> Record:
     shell = get_ipython()
     if shell is not None:  # a registered formatter takes precedence over the figure's own display
         shell.display_formatter.ipython_display_formatter.for_type(BaseFigure, show_plotly_figure)
-    pd.set_option("display.max_colwidth", 160)
+    pd.set_option("display.max_colwidth", None)  # a quote or a note is never cut short with "..."
     pd.set_option("display.max_rows", 200)
     pd.set_option("display.width", 200)
     return load_record()
