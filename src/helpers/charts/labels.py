@@ -15,7 +15,8 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Annotation, Text
 from matplotlib.transforms import IdentityTransform
 
-# A spot: the offset in points from the point labelled and the alignment that keeps the words on that side.
+# A spot: the offset in points from the point labelled and the alignment that keeps the words on that side
+# (horizontal: left, right or center; vertical: bottom, top or center).
 Spot = tuple[float, float, str, str]
 
 # What a covered pixel costs: off the axes, over a mark (dot, bar, arrow), over words, over a line.
@@ -31,7 +32,7 @@ def around(first_side: str = "right", gap: float = 10, rise: float = 12, below_f
     spots = []
     for scale in (1, 2):
         vertical = [(rise * scale, "bottom"), (-rise * scale, "top")]
-        for dy, va in [*(vertical[::-1] if below_first else vertical), (0, "center_baseline")]:
+        for dy, va in [*(vertical[::-1] if below_first else vertical), (0, "center")]:
             for side in sides:
                 dx = (gap if dy else gap + 4) * scale
                 # A label to the right starts at the point ("left" aligned); one to the left ends there.
@@ -75,18 +76,24 @@ class LabelPlacer(Artist):
         legend = ax.get_legend()
         if legend is not None:
             others.append(legend.get_window_extent(renderer).extents)
-        placed = list(others)
+        # Every obstacle in one array, each with what a pixel under it costs.
+        weighted = [(marks, MARK_COST), (lines, LINE_COST), (np.array(others).reshape(-1, 4), TEXT_COST)]
+        boxes = np.vstack([b for b, _ in weighted])
+        weights = np.concatenate([np.full(len(b), w) for b, w in weighted])
+        pixels_per_point = renderer.points_to_pixels(1.0)
         for label, spots in zip(self.labels, self.spots):
+            # The words are measured once; each spot's box is that size set against the point.
+            point, size = _point_pixels(label), Text.get_window_extent(label, renderer).size
             costs = []
             for spot in spots:
-                box = _try(label, spot, renderer)
-                cost = (OUTSIDE_COST * _outside(box, bounds) + MARK_COST * _covered(box, marks)
-                        + TEXT_COST * _covered(box, np.array(placed).reshape(-1, 4)) + LINE_COST * _covered(box, lines))
+                box = _box_at(point, size, spot, pixels_per_point)
+                cost = OUTSIDE_COST * _outside(box, bounds) + _covered(box, boxes, weights)
                 costs.append(cost)
                 if cost == 0:
                     break
             best = spots[int(np.argmin(costs))]
-            placed.append(_try(label, best, renderer))
+            placed = _try(label, best, renderer)
+            boxes, weights = np.vstack([boxes, placed]), np.append(weights, TEXT_COST)
         for label, leader in zip(self.labels, self.leaders):
             _tie(label, leader, renderer)
             if leader.get_visible():
@@ -109,14 +116,29 @@ def _try(label: Annotation, spot: Spot, renderer) -> np.ndarray:
     return label.get_window_extent(renderer).extents
 
 
+def _point_pixels(label: Annotation) -> np.ndarray:
+    """Where the labelled point is drawn (labels point at data)."""
+    ax, (x, y) = label.axes, label.xy
+    return ax.transData.transform((ax.xaxis.convert_units(x), ax.yaxis.convert_units(y)))
+
+
+def _box_at(point: np.ndarray, size: np.ndarray, spot: Spot, pixels_per_point: float) -> np.ndarray:
+    """The box (x0, y0, x1, y1) of words of `size` set at `spot` from `point`, as matplotlib aligns them."""
+    dx, dy, ha, va = spot
+    x, y = point + np.array([dx, dy]) * pixels_per_point
+    width, height = size
+    x0 = {"left": x, "right": x - width, "center": x - width / 2}[ha]
+    y0 = {"bottom": y, "top": y - height, "center": y - height / 2}[va]
+    return np.array([x0, y0, x0 + width, y0 + height])
+
+
 def _tie(label: Annotation, leader: Line2D, renderer) -> None:
     """Show a line from the point to the nearest edge of its words when they are set far from it."""
     far = np.hypot(*label.xyann) > LEADER_FROM_POINTS
     leader.set_visible(bool(far))
     if not far:
         return
-    ax, (x, y) = label.axes, label.xy  # labels point at data
-    point = ax.transData.transform((ax.xaxis.convert_units(x), ax.yaxis.convert_units(y)))
+    point = _point_pixels(label)
     words = Text.get_window_extent(label, renderer)
     end = np.clip(point, [words.x0, words.y0], [words.x1, words.y1])
     gap = 3 * renderer.points_to_pixels(1.0)  # clear of the point's dot
@@ -165,13 +187,13 @@ def _stacked(boxes: list[np.ndarray]) -> np.ndarray:
     return np.vstack(boxes) if boxes else np.empty((0, 4))
 
 
-def _covered(box: np.ndarray, boxes: np.ndarray) -> float:
-    """Pixels of `box` under `boxes`, counted once per box that covers them."""
+def _covered(box: np.ndarray, boxes: np.ndarray, weights: np.ndarray) -> float:
+    """What the pixels of `box` under `boxes` cost, counted once per box that covers them."""
     if not len(boxes):
         return 0.0
     width = np.minimum(box[2], boxes[:, 2]) - np.maximum(box[0], boxes[:, 0])
     height = np.minimum(box[3], boxes[:, 3]) - np.maximum(box[1], boxes[:, 1])
-    return float(np.sum(np.clip(width, 0, None) * np.clip(height, 0, None)))
+    return float(np.dot(np.clip(width, 0, None) * np.clip(height, 0, None), weights))
 
 
 def _outside(box: np.ndarray, bounds: np.ndarray) -> float:
