@@ -97,10 +97,18 @@ def test_nothing_is_cut_off_at_the_edges(laid_out, chart):
 def test_every_note_lies_on_the_page(laid_out, chart):
     """Notes placed as the chart is drawn are left out of its layout, so they are checked on their own."""
     figure = laid_out[chart]
-    page = figure.bbox
     outside = [note.get_text() for ax in figure.axes for note in notes_of(ax)
-               if not page.contains(*note.get_window_extent().p0) or not page.contains(*note.get_window_extent().p1)]
+               if not lies_within(note.get_window_extent(), figure.bbox)]
     assert outside == []
+
+
+def lies_within(inner, outer) -> bool:
+    return outer.x0 <= inner.x0 and inner.x1 <= outer.x1 and outer.y0 <= inner.y0 and inner.y1 <= outer.y1
+
+
+def rectangles_of(ax) -> list:
+    """The boxes drawn on `ax`: bars, matrix cells."""
+    return [patch for patch in ax.patches if isinstance(patch, Rectangle)]
 
 
 def marks_of(ax) -> list[tuple[str, np.ndarray]]:
@@ -147,14 +155,11 @@ def test_words_written_in_a_box_stay_inside_it(laid_out, chart):
     figure = laid_out[chart]
     spilling = []
     for ax in figure.axes:
-        boxes = [patch.get_window_extent() for patch in ax.patches if isinstance(patch, Rectangle)]
+        boxes = [patch.get_window_extent() for patch in rectangles_of(ax)]
         for note in notes_of(ax):
             anchor = note.get_transform().transform(note.get_position())
-            for box in boxes:
-                if box.x0 < anchor[0] < box.x1 and box.y0 < anchor[1] < box.y1:
-                    words = note.get_window_extent()
-                    if not (box.x0 <= words.x0 and words.x1 <= box.x1 and box.y0 <= words.y0 and words.y1 <= box.y1):
-                        spilling.append(note.get_text())
+            spilling += [note.get_text() for box in boxes if box.x0 < anchor[0] < box.x1 and box.y0 < anchor[1] < box.y1
+                         and not lies_within(note.get_window_extent(), box)]
     assert spilling == []
 
 
@@ -165,8 +170,7 @@ def test_grid_lines_run_behind_the_bars(laid_out, chart):
     for ax in figure.axes:
         # An axis draws its grid lines at its own depth.
         gridded = [axis for axis in (ax.xaxis, ax.yaxis) if any(line.get_visible() for line in axis.get_gridlines())]
-        bars = [patch for patch in ax.patches if isinstance(patch, Rectangle)]
-        crossing += [(axis.axis_name, bar.get_label()) for axis in gridded for bar in bars
+        crossing += [(axis.axis_name, bar.get_label()) for axis in gridded for bar in rectangles_of(ax)
                      if axis.get_zorder() >= bar.get_zorder()]
     assert crossing == []
 

@@ -153,13 +153,12 @@ def finish_plotly(figure, title: str, subtitle: str, source: str, y_title: str, 
     wrapped to the room left on its right.
     """
     width = width or PLOTLY_LAYOUT["width"]
-    left = max([PLOTLY_LAYOUT["margin"]["l"]] + [round(text_pixels(label, 12)) + 20 for label in row_labels])
+    left = left_margin(row_labels)
     figure.update_layout(
-        **PLOTLY_LAYOUT,
+        **{**PLOTLY_LAYOUT, "width": width, "margin": {**PLOTLY_LAYOUT["margin"], "l": left}},
         title={"text": f"<b>{escaped_wrapped(title, 90)}</b><br><span style='font-size:12px'>{escaped_wrapped(subtitle, 120)}</span>",
                "x": 0.01, "xanchor": "left"},
     )
-    figure.update_layout(width=width, margin_l=left)
     figure.update_xaxes(**AXIS, title_text=x_title)
     # Counts start at zero, so bar lengths and gaps read true.
     figure.update_yaxes(**AXIS, title_text=y_title, tickformat=",d", rangemode="tozero")
@@ -170,6 +169,11 @@ def finish_plotly(figure, title: str, subtitle: str, source: str, y_title: str, 
                           xanchor="left", yanchor="top", showarrow=False, align="left",
                           font={"size": SOURCE_FONT_SIZE, "color": MUTED})
     return figure
+
+
+def left_margin(row_labels: Iterable[str] = ()) -> int:
+    """The plotly left margin, in pixels, that holds these row labels (12-pixel words) beside the plot."""
+    return max([PLOTLY_LAYOUT["margin"]["l"]] + [round(text_pixels(label, 12)) + 20 for label in row_labels])
 
 
 def text_pixels(text: str, font_size: float) -> float:

@@ -92,7 +92,7 @@ class LabelPlacer(Artist):
                 if cost == 0:
                     break
             best = spots[int(np.argmin(costs))]
-            placed = _try(label, best, renderer)
+            placed = _set_at(label, best, renderer)
             boxes, weights = np.vstack([boxes, placed]), np.append(weights, TEXT_COST)
         for label, leader in zip(self.labels, self.leaders):
             _tie(label, leader, renderer)
@@ -108,7 +108,8 @@ def place_labels(ax, labels: Iterable[Annotation], spots: Iterable[Sequence[Spot
     return placer
 
 
-def _try(label: Annotation, spot: Spot, renderer) -> np.ndarray:
+def _set_at(label: Annotation, spot: Spot, renderer) -> np.ndarray:
+    """Put the label at `spot`; returns the box its words then take."""
     dx, dy, ha, va = spot
     label.xyann = (dx, dy)
     label.set_horizontalalignment(ha)

@@ -174,9 +174,9 @@ def draw_share_interactive(record: Record) -> go.Figure:
     rows = _share_rows(record)
     low = rows["share_low"].astype("Float64").fillna(rows["share"]).astype(float)
     high = rows["share_high"].astype("Float64").fillna(1.0).astype(float)
-    labels = [style.escaped_wrapped(label.replace("\n", " "), 50) for label in rows["label"]]
+    row_labels = [style.escaped_wrapped(label.replace("\n", " "), 50) for label in rows["label"]]
     figure = go.Figure(go.Bar(
-        x=rows["share"], y=labels,
+        x=rows["share"], y=row_labels,
         orientation="h", marker_color=[colours[c] for c in rows["claimant"]],
         error_x={"type": "data", "symmetric": False, "array": high - rows["share"], "arrayminus": rows["share"] - low,
                  "color": style.INK},
@@ -184,7 +184,7 @@ def draw_share_interactive(record: Record) -> go.Figure:
     ))
     figure = style.finish_plotly(figure, share_title(record), "Bar: the part over the same claimant's total then; "
                                  "line: the range the qualifiers allow", style.source_line(record, _share_claims(record, rows)),
-                                 y_title="", row_labels=labels)
+                                 y_title="", row_labels=row_labels)
     figure.update_xaxes(tickformat=".0%", range=[0, 1])
     figure.update_yaxes(tickformat=None, autorange="reversed")
     return figure

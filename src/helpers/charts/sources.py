@@ -111,8 +111,7 @@ def draw_matrix_interactive(record: Record) -> go.Figure:
     columns = len(matrix.columns)
     # As narrow as the labels and columns allow (a report page is about 1,300 pixels wide): the legend
     # goes in a row under the title instead of beside the grid.
-    width = round(max(style.text_pixels(label, 12) for label in row_labels) + 60 + columns * MATRIX_COLUMN_PIXELS
-                  + MATRIX_SLANT_PIXELS)
+    width = style.left_margin(row_labels) + 40 + columns * MATRIX_COLUMN_PIXELS + MATRIX_SLANT_PIXELS
     figure = style.finish_plotly(figure, matrix_title(record), "Each cell: how that story worded that statement",
                                  style.source_line(record, record.claims), y_title="", row_labels=row_labels,
                                  width=width)
