@@ -112,6 +112,7 @@ def casualty_rates(record: Record) -> pd.DataFrame:
     return rates[columns].reset_index(drop=True)
 
 
+@per_record
 def casualty_disagreements(record: Record, within_days: int = 7) -> pd.DataFrame:
     """Pairs of casualty totals from different claimants said within `within_days` of each other."""
     totals = casualty_totals(record)

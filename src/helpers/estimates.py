@@ -261,6 +261,7 @@ def _comparison_key(record: Record, table: pd.DataFrame) -> pd.Series:
     return table["measure"] + table["locations"].where(part, "").radd("@").where(part, "")
 
 
+@per_record
 def as_of(record: Record, date: str | pd.Timestamp, measures: list[str] | None = None) -> pd.DataFrame:
     """What each claimant had said by `date`: its latest statement for each measure (and region)."""
     claims = record.claims
@@ -313,6 +314,7 @@ def disagreement(record: Record, measure: str = "sent", within_days: int | None 
     return result.reset_index()
 
 
+@per_record
 def framing_conflicts(record: Record) -> pd.DataFrame:
     """Statements that different stories (or one story) reported with different qualifiers.
 
@@ -408,6 +410,7 @@ def filter_claims(
     return claims.loc[keep, columns].sort_values(["said_on", "claim_id"], ignore_index=True)
 
 
+@per_record
 def latest_by_date(record: Record, measure: str = "sent") -> pd.DataFrame:
     """Long form of `disagreement`: for every date a claimant spoke, each claimant's statement in force.
 

@@ -8,6 +8,7 @@ from helpers.record import Record
 from helpers.wording import thousands
 
 
+@per_record
 def publication_lag(record: Record) -> pd.DataFrame:
     """Days from statement to publication, per claim.
 
@@ -33,6 +34,7 @@ def coverage(record: Record) -> pd.DataFrame:
     return table[columns].sort_values(["stories", "said_on"], ascending=[False, True], ignore_index=True)
 
 
+@per_record
 def statement_story_matrix(record: Record) -> pd.DataFrame:
     """Statements × stories: how each story worded each statement ("" where it did not carry it)."""
     claims = estimates.with_wording(record)

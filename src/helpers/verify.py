@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import archive
+from helpers.memo import per_record
 from helpers.paths import DEFAULT_ARCHIVE_DIR
 from helpers.record import Record, load_record
 
@@ -54,6 +55,7 @@ def source_checks(record: Record, archive_dir: Path | None) -> pd.DataFrame:
     return sources
 
 
+@per_record
 def quote_checks(record: Record, archive_dir: Path | None) -> pd.DataFrame:
     """One row per claim with `quote_status`, one of QUOTE_STATUS_MEANINGS."""
     sources = source_checks(record, archive_dir)

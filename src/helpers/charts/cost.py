@@ -9,6 +9,7 @@ from helpers.charts.geometry import with_bar_ends
 from helpers.charts.hover import statement_hovers
 from helpers.charts.marks import intervals_interactive, intervals_static
 from helpers.charts.registry import register
+from helpers.memo import per_record
 from helpers.record import Record
 from helpers.wording import thousands
 
@@ -16,6 +17,7 @@ NOTEBOOK = "5_what_it_cost.ipynb"
 Y_TITLE = "North Korean soldiers killed or wounded"
 
 
+@per_record
 def casualties_title(record: Record) -> str:
     totals = costs.casualty_totals(record)
     first, last = totals.iloc[0], totals.iloc[-1]
@@ -25,6 +27,7 @@ def casualties_title(record: Record) -> str:
             f"of each other differed up to {widest['ratio']:.1f}-fold")
 
 
+@per_record
 def _total_rows(record: Record) -> pd.DataFrame:
     totals = costs.casualty_totals(record)
     hovers = statement_hovers(record)

@@ -10,6 +10,7 @@ from helpers.charts.geometry import with_bar_ends
 from helpers.charts.hover import claim_hovers, statement_hovers
 from helpers.charts.marks import intervals_interactive, intervals_static
 from helpers.charts.registry import register
+from helpers.memo import per_record
 from helpers.record import Record
 from helpers.wording import thousands
 
@@ -27,6 +28,7 @@ def claimants_title(record: Record) -> str:
             f"{now['ratio']:.1f}-fold")
 
 
+@per_record
 def _claimant_rows(record: Record) -> pd.DataFrame:
     """Every claimant's statement in force on every date a claimant spoke; old ones faded."""
     rows = estimates.latest_by_date(record)

@@ -10,6 +10,7 @@ from helpers.charts.geometry import interval_segments
 from helpers.charts.hover import statement_hovers
 from helpers.charts.marks import intervals_interactive, intervals_static
 from helpers.charts.registry import register
+from helpers.memo import per_record
 from helpers.record import Record
 
 NOTEBOOK = "1_how_the_estimates_grew.ipynb"
@@ -43,6 +44,7 @@ def _within(table: pd.DataFrame, until: pd.Timestamp | None, column: str = "said
     return table if until is None else table[table[column] <= until]
 
 
+@per_record
 def _headline_rows(record: Record, until: pd.Timestamp | None) -> pd.DataFrame:
     """Claims of the headline measure, one bar each, with their statement's hover."""
     headline = record.measures.loc[record.measures["in_headline"], "measure"]

@@ -14,6 +14,7 @@ from helpers.charts.geometry import interval_segments
 from helpers.charts.hover import claim_hovers
 from helpers.charts.marks import intervals_interactive, intervals_static
 from helpers.charts.registry import register
+from helpers.memo import per_record
 from helpers.record import Record
 from helpers.wording import thousands
 
@@ -30,6 +31,7 @@ def _panels(record: Record) -> list[str]:
     return list(used.sort_values(["order", "name"])["name"])
 
 
+@per_record
 def locations_title(record: Record) -> str:
     rows = places.troops_by_location(record)
     kinds = record.locations.set_index("location")["kind"]
@@ -48,6 +50,7 @@ def _where(part: pd.Series, names: pd.Series) -> str:
     return places.where_phrase(part["measure_label"], names.get(part["locations"], part["locations"]))
 
 
+@per_record
 def _location_rows(record: Record) -> pd.DataFrame:
     rows = interval_segments(places.troops_by_location(record))
     return rows.assign(hover=rows["claim_id"].map(claim_hovers(record)))

@@ -7,6 +7,7 @@ from matplotlib.figure import Figure
 from helpers import estimates, style
 from helpers.charts.hover import claim_hovers
 from helpers.charts.registry import register
+from helpers.memo import per_record
 from helpers.record import Record
 
 NOTEBOOK = "0_the_record.ipynb"
@@ -19,6 +20,7 @@ def overview_title(record: Record) -> str:
             f"{claims['claimant_id'].nunique()} claimants, said {first:%d %b %Y} to {last:%d %b %Y}")
 
 
+@per_record
 def _rows(record: Record) -> pd.DataFrame:
     """One point per claim: x = date said, y = the outlet's row; claims sharing a day and outlet sit side by side."""
     claims = estimates.with_wording(record).sort_values(["outlet", "said_on", "claim_id"])

@@ -11,6 +11,7 @@ from matplotlib.patches import Rectangle
 from helpers import estimates, provenance, style
 from helpers.charts.hover import claim_hovers
 from helpers.charts.registry import register
+from helpers.memo import per_record
 from helpers.record import Record
 
 NOTEBOOK = "4_who_said_it.ipynb"
@@ -27,6 +28,7 @@ MATRIX_PLOTLY_LABEL_CHARACTERS = 30
 CELL_HALF_WIDTH, CELL_HALF_HEIGHT = 0.46, 0.42
 
 
+@per_record
 def matrix_title(record: Record) -> str:
     coverage = provenance.coverage(record)
     single = int((coverage["stories"] == 1).sum())
@@ -34,6 +36,7 @@ def matrix_title(record: Record) -> str:
             f"{single} carried by one story only, none by more than {coverage['stories'].max()}")
 
 
+@per_record
 def _matrix_cells(record: Record) -> pd.DataFrame:
     """One cell per (statement, story) that carries it, with the story's wording and the claims' hovers."""
     matrix = provenance.statement_story_matrix(record)
@@ -128,6 +131,7 @@ def draw_matrix_interactive(record: Record) -> go.Figure:
     return figure
 
 
+@per_record
 def lag_title(record: Record) -> str:
     lags = provenance.publication_lag(record)
     dated = lags[lags["lag_max"].notna()]
@@ -136,6 +140,7 @@ def lag_title(record: Record) -> str:
             f"for {undated} of {len(lags)} figures the lag is unknown (the statement or the page is undated)")
 
 
+@per_record
 def _lag_rows(record: Record) -> pd.DataFrame:
     lags = provenance.publication_lag(record).reset_index(drop=True)
     label = lags["claim_id"] + " · " + lags["as_worded"] + " · " + lags["outlet"].map(lambda o: style.shortened(o, 24))
