@@ -9,9 +9,10 @@ import re
 
 import nbformat
 import pytest
+from matplotlib.figure import Figure
 
 from conftest import set_cell
-from helpers import export
+from helpers import export, load_record
 from helpers.charts import CHARTS
 from helpers.paths import NOTEBOOKS_DIR
 
@@ -84,3 +85,19 @@ def test_an_invalid_record_stops_the_export_with_the_file_and_reason(record_copy
     assert status == 1
     assert f"claims.csv:{line}: figure: '1,500'" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_the_png_is_laid_out_as_the_svg(tmp_path, monkeypatch):
+    """Both files of a chart show the same layout: the PNG's panels are where the SVG's are."""
+    placed = []
+    save = Figure.savefig
+
+    def save_and_note_the_panels(figure, *args, **kwargs):
+        save(figure, *args, **kwargs)
+        placed.append((kwargs["format"], [tuple(ax.get_position().bounds) for ax in figure.axes]))
+
+    monkeypatch.setattr(Figure, "savefig", save_and_note_the_panels)
+    written = export.write_static(CHARTS["troops_by_location"], load_record(archive_dir=None), ["png", "svg"], tmp_path)
+    assert [path.suffix for path in written] == [".svg", ".png"]
+    (_, svg_panels), (_, png_panels) = placed
+    assert len(svg_panels) > 1 and png_panels == svg_panels

@@ -48,7 +48,8 @@ def chart_file(out_dir: Path, chart_name: str, file_format: str) -> Path:
 def write_static(chart: Chart, record: Record, formats: Iterable[str], out_dir: Path) -> list[Path]:
     """Draw the matplotlib figure once and save it in each static format asked for."""
     # SVG first: constrained layout starts from where the previous drawing left things, so only
-    # a first drawing gives, byte for byte, the SVG the notebooks show.
+    # a first drawing gives, byte for byte, the SVG the notebooks show. The layout is then kept,
+    # so every format shows the same layout and only the first save works it out.
     formats = sorted((f for f in formats if f in STATIC_METADATA), key=lambda f: f != "svg")
     if not formats:
         return []
@@ -59,6 +60,7 @@ def write_static(chart: Chart, record: Record, formats: Iterable[str], out_dir: 
         for file_format in formats:
             path = chart_file(out_dir, chart.name, file_format)
             figure.savefig(path, format=file_format, metadata=STATIC_METADATA[file_format])
+            figure.set_layout_engine("none")
             written.append(path)
     return written
 
