@@ -29,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import estimates, synthetic
+from helpers.census import Census, run_with_census
 from helpers.paths import NOTEBOOKS_DIR, PROJECT_ROOT
 from helpers.record import COLUMNS, Record, load_record
 
@@ -189,6 +190,8 @@ class TestRun:
     runs: int
     # Test files by the time their tests took (all workers together), slowest first.
     slowest: list[tuple[str, float]]
+    # The CPU time of the run's processes by kind, in the run of median length.
+    census: Census
 
 
 # A line of pytest's --durations report: "12.34s call     tests/test_x.py::test_y".
@@ -211,11 +214,13 @@ def machine_busy_seconds() -> float | None:
 
 def time_tests(repeats: int) -> TestRun:
     """`make test` itself (with pytest's durations asked for), on the environment already installed."""
-    outcomes, walls, busy = [], [], []
+    outcomes, walls, busy, censuses = [], [], [], []
     for _ in range(repeats):
         start, start_busy = time.perf_counter(), machine_busy_seconds()
-        outcomes.append(subprocess.run(["make", "--no-print-directory", "test", "PYTEST_ARGS=-q --durations=0"],
-                                       cwd=PROJECT_ROOT, capture_output=True, text=True))
+        outcome, census = run_with_census(["make", "--no-print-directory", "test", "PYTEST_ARGS=-q --durations=0"],
+                                          PROJECT_ROOT)
+        outcomes.append(outcome)
+        censuses.append(census)
         walls.append(time.perf_counter() - start)
         if start_busy is not None:
             busy.append(machine_busy_seconds() - start_busy)
@@ -223,8 +228,9 @@ def time_tests(repeats: int) -> TestRun:
     for seconds, file in DURATION_LINE.findall(outcomes[-1].stdout):
         per_file[file] = per_file.get(file, 0.0) + float(seconds)
     slowest = sorted(per_file.items(), key=lambda item: -item[1])[:5]
+    median_run = sorted(range(repeats), key=walls.__getitem__)[repeats // 2]
     return TestRun(statistics.median(walls), min(walls), max(walls), statistics.median(busy) if busy else None,
-                   all(outcome.returncode == 0 for outcome in outcomes), repeats, slowest)
+                   all(outcome.returncode == 0 for outcome in outcomes), repeats, slowest, censuses[median_run])
 
 
 def machine() -> str:
@@ -313,6 +319,15 @@ def verdicts(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: TestR
     return lines
 
 
+def census_text(census: Census, runs: int) -> str:
+    """Where the test run's processor time went, by kind of process."""
+    kinds = "; ".join(f"{kind} {seconds:.0f} s ({count} process{'es' if count != 1 else ''})"
+                      for kind, seconds, count in census.by_kind())
+    which = "the run of median length" if runs > 1 else "the run"
+    return (f"The CPU time of its processes, by kind, in {which} ({census.total:.0f} CPU s, read from the run's "
+            f"process tree every 0.2 s, so a little short): {kinds}.")
+
+
 def report(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: TestRun | None,
            load: tuple[float, float]) -> str:
     parts = [
@@ -337,6 +352,7 @@ def report(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: TestRun
                      f"{'' if tests.passed else ' (FAILED)'}{busy}. "
                      f"Slowest test files, by the time their tests took on both workers together (waiting for a "
                      f"report build counts to the first file that needs it): {slowest}.")
+        parts.append(census_text(tests.census, tests.runs))
     parts.append("Targets:\n" + "\n".join(verdicts(records, notebooks, tests)))
     return "\n\n".join(parts)
 
