@@ -65,20 +65,23 @@ def run_with_census(command: Sequence[str], cwd: Path, interval: float = 0.2) ->
     """Run `command` to its end (output captured as text) and count its process tree's CPU time by kind."""
     seen: dict[tuple[int, float], tuple[str, float]] = {}
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    root = psutil.Process(process.pid)
+    try:
+        root = psutil.Process(process.pid)
+    except psutil.NoSuchProcess:  # it has already ended, and been waited for by no one yet
+        root = None
     # The pipes are drained by a thread of communicate(); the tree is read meanwhile.
     outputs: dict[str, str] = {}
     reader = threading.Thread(target=lambda: outputs.update(zip(("out", "err"), process.communicate())))
     reader.start()
-    while reader.is_alive():
-        _read(root, seen)
+    while reader.is_alive() and root is not None:
         try:
-            children = root.children(recursive=True)
+            tree = [root, *root.children(recursive=True)]
         except psutil.NoSuchProcess:
-            children = []
-        for child in children:
-            _read(child, seen)
+            tree = []
+        for member in tree:
+            _read(member, seen)
         reader.join(interval)
+    reader.join()
     census = Census()
     for kind, seconds in seen.values():
         census.cpu_seconds[kind] = census.cpu_seconds.get(kind, 0.0) + seconds
