@@ -65,15 +65,12 @@ def run_with_census(command: Sequence[str], cwd: Path, interval: float = 0.2) ->
     """Run `command` to its end (output captured as text) and count its process tree's CPU time by kind."""
     seen: dict[tuple[int, float], tuple[str, float]] = {}
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        root = psutil.Process(process.pid)
-    except psutil.NoSuchProcess:  # it has already ended, and been waited for by no one yet
-        root = None
+    root = psutil.Process(process.pid)  # found even once it has ended: nothing waits for it before communicate()
     # The pipes are drained by a thread of communicate(); the tree is read meanwhile.
     outputs: dict[str, str] = {}
     reader = threading.Thread(target=lambda: outputs.update(zip(("out", "err"), process.communicate())))
     reader.start()
-    while reader.is_alive() and root is not None:
+    while reader.is_alive():
         try:
             tree = [root, *root.children(recursive=True)]
         except psutil.NoSuchProcess:
