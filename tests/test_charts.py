@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.patches import Rectangle
+from matplotlib.text import Text
 
 from helpers import charts, load_record, places, provenance
 
@@ -147,6 +148,24 @@ def test_no_note_runs_into_the_axis_labels(laid_out, chart):
                for axis in (ax.xaxis, ax.yaxis) for label in axis.get_ticklabels()
                if label.get_visible() and label.get_text() and note.get_window_extent().overlaps(label.get_window_extent())]
     assert clashes == []
+
+
+@pytest.mark.parametrize("chart", list(charts.CHARTS))
+def test_no_subtitle_runs_into_the_labels_of_its_axes(laid_out, chart):
+    """The subtitle sits above the axes, and above any labels drawn there (tick labels on top)."""
+    figure = laid_out[chart]
+    clashes = [(title.get_text(), label.get_text()) for ax in figure.axes for title in titles_of(ax)
+               for axis in (ax.xaxis, ax.yaxis) for label in [*axis.get_ticklabels(), axis.label]
+               if label.get_visible() and label.get_text()
+               and title.get_window_extent().overlaps(label.get_window_extent())]
+    assert clashes == []
+
+
+def titles_of(ax) -> list[Text]:
+    """The axes' titles as drawn: the house style puts them on the left, which `ax.title` is not."""
+    written = {ax.get_title(loc) for loc in ("left", "center", "right")} - {""}
+    return [child for child in ax.get_children()
+            if isinstance(child, Text) and child.get_text() in written and child not in ax.texts]
 
 
 @pytest.mark.parametrize("chart", list(charts.CHARTS))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 from matplotlib.figure import Figure
 
+from helpers import style
 from helpers.record import Record
 
 # How a notebook carries an interactive chart: JupyterLab draws it, nbval compares it, and the
@@ -33,7 +34,8 @@ def register(name: str, notebook: str, caption: Callable[[Record], str]):
     def add(draw_static: Callable[[Record], Figure], draw_interactive: Callable[[Record], go.Figure]) -> Chart:
         if name in CHARTS:
             raise ValueError(f"chart {name!r} is defined twice")
-        CHARTS[name] = Chart(name, notebook, caption, draw_static, draw_interactive)
+        CHARTS[name] = Chart(name, notebook, caption, lambda record: style.finish_static(draw_static(record)),
+                             draw_interactive)
         return CHARTS[name]
 
     return add
