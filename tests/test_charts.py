@@ -152,10 +152,10 @@ def test_no_note_runs_into_the_axis_labels(laid_out, chart):
 
 @pytest.mark.parametrize("chart", list(charts.CHARTS))
 def test_no_subtitle_runs_into_the_labels_of_its_axes(laid_out, chart):
-    """The subtitle sits above the axes, and above any labels drawn there (tick labels on top)."""
+    """The subtitle sits above the axes, and above anything drawn there (tick labels on top, a multiplier)."""
     figure = laid_out[chart]
     clashes = [(title.get_text(), label.get_text()) for ax in figure.axes for title in titles_of(ax)
-               for axis in (ax.xaxis, ax.yaxis) for label in [*axis.get_ticklabels(), axis.label]
+               for axis in (ax.xaxis, ax.yaxis) for label in [*axis.get_ticklabels(), axis.label, axis.offsetText]
                if label.get_visible() and label.get_text()
                and title.get_window_extent().overlaps(label.get_window_extent())]
     assert clashes == []

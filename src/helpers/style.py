@@ -134,7 +134,8 @@ def set_titles(figure: Figure, ax, title: str, subtitle: str, subtitle_width: in
     """
     figure.suptitle("\n".join(textwrap.wrap(title, 95)), x=0.01, ha="left", fontsize=12, weight="bold")
     # Where nothing is drawn above the axes, the subtitle sits just above them. Left to itself,
-    # matplotlib searches for room above every tick label of the y axis at each drawing.
+    # matplotlib measures the whole y axis at every drawing, to clear a multiplier (×10³) printed
+    # above it; these charts print none.
     on_top = ax.xaxis.get_ticks_position() in ("top", "unknown") or ax.xaxis.get_label_position() == "top"
     ax.set_title("\n".join(textwrap.wrap(subtitle, subtitle_width)), fontsize=8.5, color=MUTED, weight="normal",
                  y=None if on_top else 1.0)
