@@ -6,7 +6,7 @@ while the figure is drawn. Each label tries its spots in order and takes the fir
 nothing; when none is clear, the one that covers least, marks weighing more than lines.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 from matplotlib.artist import Artist
@@ -25,12 +25,13 @@ OUTSIDE_COST, MARK_COST, TEXT_COST, LINE_COST = 100.0, 10.0, 10.0, 1.0
 LEADER_FROM_POINTS = 20.0
 
 
-def around(first_side: str = "right", gap: float = 10, rise: float = 12, below_first: bool = False) -> list[Spot]:
+def around(first_side: str = "right", gap: float = 10, rise: float = 12, below_first: bool = False,
+           scales: Sequence[float] = (1, 2)) -> list[Spot]:
     """Spots above, below and beside a point (below first if asked), `first_side` before the other, then
-    twice as far out."""
+    the same further out (`scales` times the gap and rise)."""
     sides = (first_side, "left" if first_side == "right" else "right")
     spots = []
-    for scale in (1, 2):
+    for scale in scales:
         vertical = [(rise * scale, "bottom"), (-rise * scale, "top")]
         for dy, va in [*(vertical[::-1] if below_first else vertical), (0, "center")]:
             for side in sides:
@@ -76,30 +77,47 @@ class LabelPlacer(Artist):
         legend = ax.get_legend()
         if legend is not None:
             others.append(legend.get_window_extent(renderer).extents)
-        # Every obstacle in one array, each with what a pixel under it costs.
-        weighted = [(marks, MARK_COST), (lines, LINE_COST), (np.array(others).reshape(-1, 4), TEXT_COST)]
-        boxes = np.vstack([b for b, _ in weighted])
-        weights = np.concatenate([np.full(len(b), w) for b, w in weighted])
         pixels_per_point = renderer.points_to_pixels(1.0)
-        for label, spots in zip(self.labels, self.spots):
-            # The words are measured once; each spot's box is that size set against the point.
-            point, size = _point_pixels(label), Text.get_window_extent(label, renderer).size
-            costs = []
-            for spot in spots:
-                box = _box_at(point, size, spot, pixels_per_point)
-                cost = OUTSIDE_COST * _outside(box, bounds) + _covered(box, boxes, weights)
-                costs.append(cost)
-                if cost == 0:
-                    break
-            best = spots[int(np.argmin(costs))]
-            placed = _set_at(label, best, renderer)
-            boxes, weights = np.vstack([boxes, placed]), np.append(weights, TEXT_COST)
+        # The words are measured once; each spot's box is that size set against the point.
+        points = [_point_pixels(label) for label in self.labels]
+        sizes = [Text.get_window_extent(label, renderer).size for label in self.labels]
+        choose_spots(points, sizes, self.spots, marks, lines, np.array(others).reshape(-1, 4), bounds,
+                     pixels_per_point, place=lambda index, spot: _set_at(self.labels[index], spot, renderer))
         for label, leader in zip(self.labels, self.leaders):
             _tie(label, leader, renderer)
             if leader.get_visible():
                 leader.set_figure(self.figure)
                 leader.draw(renderer)
         self.stale = False
+
+
+def choose_spots(points: Sequence[np.ndarray], sizes: Sequence[np.ndarray], spots: Sequence[Sequence[Spot]],
+                 marks: np.ndarray, lines: np.ndarray, texts: np.ndarray, bounds: np.ndarray,
+                 pixels_per_point: float = 1.0, place: Callable[[int, Spot], np.ndarray] | None = None) -> list[Spot]:
+    """The spot each label takes, in order: the first that covers nothing, else the one that covers least.
+
+    Boxes are (x0, y0, x1, y1) in pixels with y upwards; `points` are the labelled points and `sizes`
+    the labels' (width, height) there. `place` sets a label at its spot and returns the box it then
+    takes (by default the box worked out from its size); each placed label is an obstacle to the next.
+    """
+    # Every obstacle in one array, each with what a pixel under it costs.
+    weighted = [(marks, MARK_COST), (lines, LINE_COST), (texts, TEXT_COST)]
+    boxes = np.vstack([b for b, _ in weighted])
+    weights = np.concatenate([np.full(len(b), w) for b, w in weighted])
+    chosen = []
+    for index, (point, size, candidates) in enumerate(zip(points, sizes, spots)):
+        costs = []
+        for spot in candidates:
+            box = _box_at(point, size, spot, pixels_per_point)
+            cost = OUTSIDE_COST * _outside(box, bounds) + _covered(box, boxes, weights)
+            costs.append(cost)
+            if cost == 0:
+                break
+        best = candidates[int(np.argmin(costs))]
+        placed = place(index, best) if place else _box_at(point, size, best, pixels_per_point)
+        boxes, weights = np.vstack([boxes, placed]), np.append(weights, TEXT_COST)
+        chosen.append(best)
+    return chosen
 
 
 def place_labels(ax, labels: Iterable[Annotation], spots: Iterable[Sequence[Spot]]) -> LabelPlacer:
@@ -165,15 +183,15 @@ def obstacles(ax, renderer) -> tuple[np.ndarray, np.ndarray]:
             transform = collection.get_transform()
             widths = np.resize(collection.get_linewidths(), len(collection.get_segments()))
             for segment, width in zip(collection.get_segments(), widths):
-                marks.append(_segment_boxes(transform.transform(segment), width / 2 * points_to_pixels))
+                marks.append(segment_boxes(transform.transform(segment), width / 2 * points_to_pixels))
     for line in ax.lines:
         if line.get_visible() and line.get_linestyle() not in ("None", " ", ""):
             path = line.get_transform().transform_path(line.get_path())
-            lines.append(_segment_boxes(path.vertices, line.get_linewidth() / 2 * points_to_pixels))
-    return _stacked(marks), _stacked(lines)
+            lines.append(segment_boxes(path.vertices, line.get_linewidth() / 2 * points_to_pixels))
+    return stacked(marks), stacked(lines)
 
 
-def _segment_boxes(points: np.ndarray, half_width: float) -> np.ndarray:
+def segment_boxes(points: np.ndarray, half_width: float) -> np.ndarray:
     """A box around each segment between consecutive points; a gap in a line (NaN) is no segment."""
     if len(points) < 2:
         return np.empty((0, 4))
@@ -183,7 +201,7 @@ def _segment_boxes(points: np.ndarray, half_width: float) -> np.ndarray:
     return boxes[np.isfinite(boxes).all(axis=1)]
 
 
-def _stacked(boxes: list[np.ndarray]) -> np.ndarray:
+def stacked(boxes: list[np.ndarray]) -> np.ndarray:
     boxes = [b for b in boxes if len(b)]
     return np.vstack(boxes) if boxes else np.empty((0, 4))
 
