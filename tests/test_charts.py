@@ -1,5 +1,6 @@
 """The static charts as a reader sees them: every colour named, no words running into each other or off the page."""
 
+import html
 import math
 
 import numpy as np
@@ -54,6 +55,18 @@ def test_each_claimant_drawn_in_colour_is_named_once_in_the_legend(record, laid_
     claimants = sorted(set(drawn(record)))
     assert sorted(static_legend(laid_out[chart])) == claimants
     assert sorted(interactive_legend(charts.interactive(chart, record))) == claimants
+
+
+@pytest.mark.parametrize("chart", ["headline_growth", "headline_growth_first_weeks"])
+def test_the_interactive_growth_chart_writes_the_static_ones_notes(record, laid_out, chart):
+    """Each step's figure and claimant, and each pledge, are written on both drawings (placed in the
+    browser clear of the marks: see test_browser)."""
+    static = sorted(note.get_text() for ax in laid_out[chart].axes for note in notes_of(ax))
+    interactive = sorted(html.unescape(note.text).replace("<br>", " ")
+                         for note in charts.interactive(chart, record).layout.annotations
+                         if not note.text.startswith("Claimants:"))
+    assert "1,500: South Korea's NIS" in static
+    assert interactive == static
 
 
 def clashing_tick_labels(axis) -> list[tuple[str, str]]:

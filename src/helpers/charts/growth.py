@@ -1,5 +1,8 @@
 """Notebook 1, how the estimates grew: the headline step chart with every story's interval."""
 
+import html
+
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from matplotlib.figure import Figure
@@ -7,6 +10,7 @@ from matplotlib.figure import Figure
 from helpers import estimates, style
 from helpers.charts import labels
 from helpers.charts.geometry import interval_segments
+from helpers.charts.plot_area import FONT_SIZE, PlotArea, fix_plot_area, text_size
 from helpers.charts.hover import statement_hovers
 from helpers.charts.marks import intervals_interactive, intervals_static
 from helpers.charts.registry import register
@@ -15,6 +19,9 @@ from helpers.record import Record
 
 NOTEBOOK = "1_how_the_estimates_grew.ipynb"
 Y_TITLE = "North Korean troops"
+# Half the size, in pixels, of what the interactive chart draws (marks.intervals_interactive): dots,
+# arrow heads, bars and the headline line.
+DOT_PIXELS, ARROW_HEAD_PIXELS, BAR_PIXELS = 6.5, 5, 1.5
 
 
 def archived_period_end(record: Record) -> pd.Timestamp:
@@ -53,6 +60,7 @@ def _headline_rows(record: Record, until: pd.Timestamp | None) -> pd.DataFrame:
     return rows.assign(hover=rows["statement_id"].map(statement_hovers(record)))
 
 
+@per_record
 def _claimant_paths(record: Record, until: pd.Timestamp | None) -> pd.DataFrame:
     """Each claimant's headline statements in date order, for the thin per-claimant lines."""
     headline = record.measures.loc[record.measures["in_headline"], "measure"]
@@ -61,6 +69,7 @@ def _claimant_paths(record: Record, until: pd.Timestamp | None) -> pd.DataFrame:
     return table.assign(x=table["said_on"] + pd.Timedelta(hours=12)).sort_values(["claimant", "said_on"])
 
 
+@per_record
 def _pledges(record: Record, until: pd.Timestamp | None) -> pd.DataFrame:
     table = _within(estimates.statements(record), until)
     return table[table["measure"] == "pledged"]
@@ -128,8 +137,78 @@ def draw_interactive(record: Record, until: pd.Timestamp | None = None) -> go.Fi
                          annotation_position="top left" if _pledge_label_at_start(series, pledge.figure) else "top right",
                          annotation_font_color=colours[pledge.claimant])
     intervals_interactive(figure, rows, colours)
-    return style.finish_plotly(figure, growth_title(record, until), _subtitle(record, until),
-                               style.source_line(record, rows), y_title=Y_TITLE)
+    figure = style.finish_plotly(figure, growth_title(record, until), _subtitle(record, until),
+                                 style.source_line(record, rows), y_title=Y_TITLE)
+    _label_steps(figure, record, until, series, rows, colours)
+    return figure
+
+
+def _label_steps(figure: go.Figure, record: Record, until: pd.Timestamp | None, series: pd.DataFrame,
+                 rows: pd.DataFrame, colours: dict[str, str]) -> None:
+    """Each step's figure and claimant beside it, clear of the marks, as in the static drawing.
+
+    plotly does not keep words clear of marks, so the plot's size and ranges are fixed and each
+    label takes its spot by the static drawing's rule (helpers.charts.labels), in pixels.
+    """
+    first, last = series["date"].min(), series["date"].max()
+    # Every mark inside, with a twentieth of the span to spare each side, as plotly would range it.
+    start, end = min(first, rows["x"].min()), max(last, rows["x"].max())
+    pad = (end - start) * 0.05
+    top = rows["y1"].max() * 1.08
+    legend = ["largest official figure known", *rows["claimant_short_name"].unique()]
+    area = fix_plot_area(figure, (start - pad, end + pad), (0, top), legend, y_ticks=f"{top:,.0f}")
+    pledges = _pledges(record, until)
+    marks, lines, texts = _step_obstacles(area, series, rows, _claimant_paths(record, until), pledges)
+    steps = _steps(record, until)
+    words = [html.escape(f"{step.figure:,}: {step.claimant}") for step in steps.itertuples()]
+    points = area.pixels(steps["said_on"], steps["figure"])
+    middle = first + (last - first) / 2
+    spots = [labels.around("right" if said_on < middle else "left", gap=8, rise=10, scales=(1, 2, 3))
+             for said_on in steps["said_on"]]
+    chosen = labels.choose_spots(list(points), [text_size(w) for w in words], spots, marks, lines, texts, area.bounds)
+    notes = []
+    for step, text, (dx, dy, ha, va) in zip(steps.itertuples(), words, chosen):
+        # A label set further out is tied to its point by a thin line, as in the static drawing.
+        far = bool(np.hypot(dx, dy) > labels.LEADER_FROM_POINTS)
+        notes.append({"x": step.said_on, "y": step.figure, "text": text, "showarrow": far, "ax": dx, "ay": -dy,
+                      "xshift": 0 if far else dx, "yshift": 0 if far else dy, "xanchor": ha,
+                      "yanchor": {"center": "middle"}.get(va, va), "arrowhead": 0, "arrowwidth": 0.8,
+                      "arrowcolor": colours[step.claimant], "standoff": 5,
+                      "font": {"size": FONT_SIZE, "color": colours[step.claimant]}})
+    # All at once: plotly validates every annotation again each time one is added alone.
+    figure.layout.annotations = [*figure.layout.annotations, *notes]
+
+
+def _step_obstacles(area: PlotArea, series: pd.DataFrame, rows: pd.DataFrame, paths: pd.DataFrame,
+                    pledges: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Boxes (pixels) around what the chart draws: marks (dots, bars, arrow heads), lines, and words."""
+    dots = area.pixels(rows["x"], rows["figure"])
+    marks = [np.column_stack([dots - DOT_PIXELS, dots + DOT_PIXELS])]
+    for x, y0, y1 in zip(rows["x"], rows["y0"], rows["y1"]):
+        marks.append(labels.segment_boxes(area.pixels([x, x], [y0, y1]), BAR_PIXELS))
+    for end, at in (("open_high", "y1"), ("open_low", "y0")):
+        heads = area.pixels(rows.loc[rows[end], "x"], rows.loc[rows[end], at])
+        marks.append(np.column_stack([heads - ARROW_HEAD_PIXELS, heads + ARROW_HEAD_PIXELS]))
+    lines = [labels.segment_boxes(_steps_path(area, series["date"], series["figure"]), BAR_PIXELS)]
+    for _, path in paths.groupby("claimant"):
+        lines.append(labels.segment_boxes(_steps_path(area, path["x"], path["figure"]), 1))
+    texts = []
+    for pledge in pledges.itertuples():
+        y = area.pixels([series["date"].min()], [pledge.figure])[0, 1]
+        lines.append(np.array([[0, y - 1, area.width, y + 1]]))
+        width, height = text_size(f"{pledge.claimant}: {pledge.wordings} pledged in total")
+        x0 = 0 if _pledge_label_at_start(series, pledge.figure) else area.width - width
+        texts.append([x0, y, x0 + width, y + height])
+    return labels.stacked(marks), labels.stacked(lines), np.array(texts).reshape(-1, 4)
+
+
+def _steps_path(area: PlotArea, x: pd.Series, y: pd.Series) -> np.ndarray:
+    """The pixel corners of a line drawn in steps ("hv"): across to the next x, then up or down to its y."""
+    points = area.pixels(x, y)
+    corners = np.column_stack([points[1:, 0], points[:-1, 1]])
+    path = np.empty((2 * len(points) - 1, 2))
+    path[0::2], path[1::2] = points, corners
+    return path
 
 
 def first_weeks_title(record: Record) -> str:
