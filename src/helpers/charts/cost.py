@@ -1,5 +1,7 @@
 """Notebook 5, what it cost: casualty estimates over time, killed against wounded, the implied casualty rate."""
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 from matplotlib.figure import Figure
@@ -15,6 +17,8 @@ from helpers.wording import thousands
 
 NOTEBOOK = "5_what_it_cost.ipynb"
 Y_TITLE = "North Korean soldiers killed or wounded"
+# The killed-and-wounded chart's axis runs this far past the longest bar, to hold the figures written beside it.
+SPLIT_ROOM = 1.6
 
 
 @per_record
@@ -81,7 +85,9 @@ def split_title(record: Record) -> str:
 
 def _split_rows(record: Record) -> pd.DataFrame:
     split = costs.killed_and_wounded(record)
-    return split.assign(label=split["claimant"] + ", " + split["said_on"].dt.strftime("%d %b %Y"))
+    note = [f"{killed:,} killed, {wounded:,} wounded ({share:.0%} killed)"
+            for killed, wounded, share in zip(split["killed"], split["wounded"], split["killed_share"])]
+    return split.assign(label=split["claimant"] + ", " + split["said_on"].dt.strftime("%d %b %Y"), note=note)
 
 
 def _split_claims(record: Record, rows: pd.DataFrame) -> pd.DataFrame:
@@ -100,10 +106,9 @@ def draw_split_static(record: Record) -> Figure:
         ax.barh(part["label"], part["wounded"], left=part["killed"], color="#bbbbbb", hatch=hatch, edgecolor="white",
                 label="wounded (implied: the sum less the killed)" if implied else "wounded")
     for row in rows.itertuples():
-        ax.annotate(f"{row.killed:,} killed, {row.wounded:,} wounded ({row.killed_share:.0%} killed)",
-                    (row.total, row.label), xytext=(6, 0), textcoords="offset points", va="center", fontsize=8.5)
+        ax.annotate(row.note, (row.total, row.label), xytext=(6, 0), textcoords="offset points", va="center", fontsize=8.5)
     ax.invert_yaxis()
-    ax.set_xlim(0, rows["total"].max() * 1.6)
+    ax.set_xlim(0, rows["total"].max() * SPLIT_ROOM)
     style.thousands_axis(ax.xaxis)
     ax.grid(axis="x", color=style.GRID)
     ax.grid(axis="y", visible=False)
@@ -127,8 +132,12 @@ def draw_split_interactive(record: Record) -> go.Figure:
                                  style.source_line(record, _split_claims(record, rows)),
                                  y_title="", x_title="soldiers", row_labels=rows["label"])
     figure.update_layout(barmode="stack")
+    # Each bar's figures beside it, as in the static chart, with the same room on the right for them.
+    figure.layout.annotations = [*figure.layout.annotations, *(
+        {"x": total, "y": label, "text": html.escape(note), "xanchor": "left", "xshift": 6, "showarrow": False,
+         "font": {"size": 11}} for total, label, note in zip(rows["total"], rows["label"], rows["note"]))]
     figure.update_yaxes(autorange="reversed", tickformat=None)
-    figure.update_xaxes(tickformat=",d")
+    figure.update_xaxes(tickformat=",d", range=[0, rows["total"].max() * SPLIT_ROOM])
     return figure
 
 
@@ -145,7 +154,7 @@ def _rate_rows(record: Record) -> pd.DataFrame:
     rates = costs.casualty_rates(record).reset_index(drop=True)
     label = (rates["claimant"] + ", " + rates["said_on"].dt.strftime("%d %b %Y") + ": " + thousands(rates["total"])
              + " of " + thousands(rates["denominator"]))
-    return rates.assign(y=rates.index, label=label)
+    return rates.assign(y=rates.index, label=label, rate_text=rates["rate"].map("{:.0%}".format))
 
 
 def draw_rate_static(record: Record) -> Figure:
@@ -161,7 +170,7 @@ def draw_rate_static(record: Record) -> Figure:
         if pd.isna(row.rate_high):
             ax.scatter(high, row.y, marker=">", color=colour, s=30)
         ax.scatter(row.rate, row.y, color=colour, s=55, edgecolor="white", zorder=3)
-        ax.annotate(f"{row.rate:.0%}", (row.rate, row.y), xytext=(0, 7), textcoords="offset points", ha="center",
+        ax.annotate(row.rate_text, (row.rate, row.y), xytext=(0, 7), textcoords="offset points", ha="center",
                     fontsize=8)
     ax.set_yticks(rows["y"], rows["label"], fontsize=8)
     ax.invert_yaxis()
@@ -187,7 +196,8 @@ def draw_rate_interactive(record: Record) -> go.Figure:
              + rows["denominator_wordings"].map(style.escaped_wrapped) + "<br>rate "
              + (rows["rate"] * 100).round().astype(int).astype(str) + "%")
     figure = go.Figure(go.Scatter(
-        x=rows["rate"], y=rows["label"], mode="markers", marker={"size": 12, "color": [colours[c] for c in rows["claimant"]]},
+        x=rows["rate"], y=rows["label"], mode="markers+text", text=rows["rate_text"], textposition="top center",
+        textfont={"size": 11}, marker={"size": 12, "color": [colours[c] for c in rows["claimant"]]},
         error_x={"type": "data", "symmetric": False, "array": high - rows["rate"], "arrayminus": rows["rate"] - low},
         hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", showlegend=False))
     figure = style.finish_plotly(figure, rate_title(record), "Casualties over troops sent; an open end runs to 0% or 100%",

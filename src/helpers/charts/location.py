@@ -144,7 +144,7 @@ def _share_rows(record: Record) -> pd.DataFrame:
              + " in all, said " + shares["total_said_on"].dt.strftime("%d %b"))
     hover = (label.map(lambda text: style.escaped_wrapped(text.replace("\n", " "), 70))
              + "<br>share " + (shares["share"] * 100).round().astype(int).astype(str) + "%")
-    return shares.assign(y=shares.index, label=label, hover=hover)
+    return shares.assign(y=shares.index, label=label, hover=hover, share_text=shares["share"].map("{:.0%}".format))
 
 
 def draw_share_static(record: Record) -> Figure:
@@ -158,7 +158,7 @@ def draw_share_static(record: Record) -> Figure:
         high = row.share_high if pd.notna(row.share_high) else 1.0
         ax.barh(row.y, row.share, color=colour, alpha=0.85, height=0.5)
         ax.hlines(row.y, low, high, color=style.INK, linewidth=1.5)
-        ax.annotate(f"{row.share:.0%}", (row.share, row.y), xytext=(4, 8), textcoords="offset points", fontsize=9)
+        ax.annotate(row.share_text, (row.share, row.y), xytext=(4, 8), textcoords="offset points", fontsize=9)
     ax.set_yticks(rows["y"], rows["label"], fontsize=8)
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
@@ -188,6 +188,10 @@ def draw_share_interactive(record: Record) -> go.Figure:
     figure = style.finish_plotly(figure, share_title(record), "Bar: the part over the same claimant's total then; "
                                  "line: the range the qualifiers allow", style.source_line(record, _share_claims(record, rows)),
                                  y_title="", row_labels=row_labels)
+    # Each share written at its bar's end, above the line of its range, as in the static chart.
+    figure.layout.annotations = [*figure.layout.annotations, *(
+        {"x": share, "y": label, "text": text, "xanchor": "left", "yanchor": "bottom", "xshift": 4, "yshift": 4,
+         "showarrow": False} for share, label, text in zip(rows["share"], row_labels, rows["share_text"]))]
     figure.update_xaxes(tickformat=".0%", range=[0, 1])
     figure.update_yaxes(tickformat=None, autorange="reversed")
     return figure
