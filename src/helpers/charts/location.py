@@ -216,11 +216,8 @@ def draw_route_static(record: Record) -> Figure:
     ax.scatter(stops["longitude"], stops["latitude"], s=70, color=style.INK, zorder=3)
     names, spots = [], []
     for stop, below in zip(stops.itertuples(), _labels_below(stops)):
-        # Every figure said there, in full: a label is never cut short.
-        said = "\n".join(textwrap.wrap(stop.figures_said, 34))
-        text = f"{stop.route_order}. {stop.name}" + (f"\n{said}" if said else "")
-        names.append(ax.annotate(text, (stop.longitude, stop.latitude), xytext=(0, 0), textcoords="offset points",
-                                 fontsize=8))
+        names.append(ax.annotate("\n".join(_stop_lines(stop)), (stop.longitude, stop.latitude), xytext=(0, 0),
+                                 textcoords="offset points", fontsize=8))
         spots.append(labels.around("right", gap=6, rise=5, below_first=below))
     labels.place_labels(ax, names, spots)
     ax.set_xlabel("longitude (°E)")
@@ -233,12 +230,18 @@ def draw_route_static(record: Record) -> Figure:
     return figure
 
 
+def _stop_lines(stop) -> list[str]:
+    """A stop's label: its place in the route and name, then every figure said there, in full (never cut short)."""
+    return [f"{stop.route_order}. {stop.name}", *textwrap.wrap(stop.figures_said, 34)]
+
+
 def draw_route_interactive(record: Record) -> go.Figure:
     stops = places.route(record)
     hover = ("<b>" + stops["route_order"].astype(str) + ". " + stops["name"].map(style.escaped_wrapped) + "</b><br>"
              + stops["meaning"].map(style.escaped_wrapped) + "<br>" + stops["figures_said"].map(style.escaped_wrapped))
     figure = go.Figure(go.Scatter(
-        x=stops["longitude"], y=stops["latitude"], mode="lines+markers+text", text=stops["name"],
+        x=stops["longitude"], y=stops["latitude"], mode="lines+markers+text",
+        text=["<br>".join(map(html.escape, _stop_lines(stop))) for stop in stops.itertuples()],
         textposition=["bottom right" if below else "top right" for below in _labels_below(stops)],
         line={"color": style.INK, "width": 2}, marker={"size": 12, "color": style.INK},
         hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
@@ -247,7 +250,7 @@ def draw_route_interactive(record: Record) -> go.Figure:
                                  style.source_line(record, _route_claims(record, stops)),
                                  y_title="latitude (°N)", x_title="longitude (°E)")
     figure.update_yaxes(tickformat=None, scaleanchor="x", scaleratio=1.6, rangemode="normal")
-    figure.update_xaxes(tickformat=None, range=list(_longitude_span(record.locations)))
+    figure.update_xaxes(tickformat=None, range=list(_words_longitude_span(stops, record.locations)))
     return figure
 
 
@@ -268,6 +271,19 @@ def _labels_below(stops: pd.DataFrame) -> list[bool]:
 def _longitude_span(points: pd.DataFrame) -> tuple[float, float]:
     """The longitudes the route map shows: room on the east for the stops' words."""
     return points["longitude"].min() - 8, points["longitude"].max() + 30
+
+
+def _words_longitude_span(stops: pd.DataFrame, points: pd.DataFrame) -> tuple[float, float]:
+    """The span, widened on the east until each stop's words (set to its right) fit on the interactive plot:
+    plotly cuts words at the plot's edge."""
+    low, high = _longitude_span(points)
+    layout = style.PLOTLY_LAYOUT
+    plot_pixels = layout["width"] - style.left_margin() - layout["margin"]["r"]
+    for stop in stops.itertuples():
+        # The share of the plot's width from the stop to the east edge that its words need.
+        share = (max(style.text_pixels(line, layout["font"]["size"]) for line in _stop_lines(stop)) + 20) / plot_pixels
+        high = max(high, (stop.longitude - share * low) / (1 - share))
+    return low, high
 
 
 register("troops_by_location", NOTEBOOK, locations_title)(draw_locations_static, draw_locations_interactive)
