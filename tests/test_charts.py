@@ -57,10 +57,6 @@ def test_each_claimant_drawn_in_colour_is_named_once_in_the_legend(record, laid_
     assert sorted(interactive_legend(charts.interactive(chart, record))) == claimants
 
 
-# The lag chart's interactive drawing leaves undated figures out, as its subtitle says, and with them their notes.
-NOTES_GIVEN_OTHERWISE = {"publication_lag"}
-
-
 def written(text: str) -> str:
     """Words as a reader sees them, whichever drawing wrote them: markup undone, lines run together."""
     return " ".join(html.unescape(text.replace("<br>", " ")).split())
@@ -77,11 +73,11 @@ def interactive_writing(figure) -> list[str]:
     return [written(note) for note in notes]
 
 
-@pytest.mark.parametrize("chart", [name for name in charts.CHARTS if name not in NOTES_GIVEN_OTHERWISE])
+@pytest.mark.parametrize("chart", list(charts.CHARTS))
 def test_the_interactive_chart_writes_every_note_of_the_static_one(record, laid_out, chart):
     """A figure written on a static chart (each step of the growth, each share, rate and split, what was said at
-    each stop of the route) is written on its interactive twin too, not only in a hover; the browser test
-    holds that plotly keeps them clear."""
+    each stop of the route, why a figure has no lag) is written on its interactive twin too, not only in a
+    hover; the browser test holds that plotly keeps them clear."""
     interactive = interactive_writing(charts.interactive(chart, record))
     missing = [note for ax in laid_out[chart].axes for note in (written(n.get_text()) for n in notes_of(ax))
                if note not in interactive]

@@ -144,7 +144,11 @@ def lag_title(record: Record) -> str:
 def _lag_rows(record: Record) -> pd.DataFrame:
     lags = provenance.publication_lag(record).reset_index(drop=True)
     label = lags["claim_id"] + " · " + lags["as_worded"] + " · " + lags["outlet"].map(lambda o: style.shortened(o, 24))
-    return lags.assign(y=lags.index, label=label, hover=lags["claim_id"].map(claim_hovers(record)))
+    # Why a figure has no lag, written where its bar would be.
+    reason = lags["published"].isna().map({True: "the page shows no date",
+                                           False: "not dated by the story (said no later than publication)"})
+    return lags.assign(y=lags.index, label=label, hover=lags["claim_id"].map(claim_hovers(record)),
+                       reason=reason.where(lags["lag_max"].isna(), ""))
 
 
 def draw_lag_static(record: Record) -> Figure:
@@ -160,9 +164,7 @@ def draw_lag_static(record: Record) -> Figure:
         ax.scatter([row.lag_min, row.lag_max], [row.y, row.y], color=colour, s=30, zorder=3,
                    label=row.claimant_short_name)
     for row in undated.itertuples():
-        reason = ("the page shows no date" if pd.isna(row.published)
-                  else "not dated by the story (said no later than publication)")
-        ax.text(0, row.y, reason, va="center", fontsize=7.5, color=style.MUTED)
+        ax.text(0, row.y, row.reason, va="center", fontsize=7.5, color=style.MUTED)
     ax.set_yticks(rows["y"], rows["label"], fontsize=7.5)
     ax.invert_yaxis()
     ax.set_xlabel("days from statement to publication (a bar where the publication date is a window)")
@@ -189,10 +191,14 @@ def draw_lag_interactive(record: Record) -> go.Figure:
             error_x={"type": "data", "symmetric": False, "array": [0] * len(group),
                      "arrayminus": (group["lag_max"] - group["lag_min"]).astype(float)},
             hovertext=group["hover"], hovertemplate="%{hovertext}<extra></extra>"))
-    figure = style.finish_plotly(figure, lag_title(record), "Days from statement to publication; undated figures are left out",
+    undated = rows[rows["lag_max"].isna()]
+    figure.add_trace(go.Scatter(x=[0] * len(undated), y=undated["label"], mode="text", text=undated["reason"],
+                                textposition="middle right", textfont={"color": style.MUTED, "size": 11},
+                                hovertext=undated["hover"], hovertemplate="%{hovertext}<extra></extra>", showlegend=False))
+    figure = style.finish_plotly(figure, lag_title(record), "Days from statement to publication; an undated figure says why",
                                  style.source_line(record, record.claims), y_title="", x_title="days",
                                  row_labels=rows["label"])
-    figure.update_layout(height=max(520, 26 * len(dated) + 220))
+    figure.update_layout(height=max(520, 26 * len(rows) + 220))
     figure.update_yaxes(categoryorder="array", categoryarray=list(reversed(rows["label"])), tickformat=None)
     return figure
 
