@@ -193,8 +193,7 @@ def draw_rate_interactive(record: Record) -> go.Figure:
     low = rows["rate_low"].astype("Float64").fillna(0).astype(float)
     high = rows["rate_high"].astype("Float64").fillna(1.0).astype(float)
     hover = (rows["label"].map(style.escaped_wrapped) + "<br>" + rows["denominator_basis"] + ": "
-             + rows["denominator_wordings"].map(style.escaped_wrapped) + "<br>rate "
-             + (rows["rate"] * 100).round().astype(int).astype(str) + "%")
+             + rows["denominator_wordings"].map(style.escaped_wrapped) + "<br>rate " + rows["rate_text"])
     figure = go.Figure(go.Scatter(
         x=rows["rate"], y=rows["label"], mode="markers+text", text=rows["rate_text"], textposition="top center",
         textfont={"size": 11}, marker={"size": 12, "color": [colours[c] for c in rows["claimant"]]},

@@ -75,6 +75,16 @@ def _pledges(record: Record, until: pd.Timestamp | None) -> pd.DataFrame:
     return table[table["measure"] == "pledged"]
 
 
+def _pledge_note(pledge) -> str:
+    return f"{pledge.claimant}: {pledge.wordings} pledged in total"
+
+
+def _side_towards_middle(series: pd.DataFrame, said_on: pd.Timestamp) -> str:
+    """The side a step's label tries first: towards the middle of the chart, where there is room."""
+    first, last = series["date"].min(), series["date"].max()
+    return "right" if said_on < first + (last - first) / 2 else "left"
+
+
 def _pledge_label_at_start(series: pd.DataFrame, figure: int) -> bool:
     """A pledge's line is labelled at the end away from where the estimates reach it, clear of their marks."""
     first, last = series["date"].min(), series["date"].max()
@@ -101,17 +111,15 @@ def draw_static(record: Record, until: pd.Timestamp | None = None) -> Figure:
     for pledge in _pledges(record, until).itertuples():
         ax.axhline(pledge.figure, color=colours[pledge.claimant], linestyle="--", linewidth=1, zorder=0)
         at_start = _pledge_label_at_start(series, pledge.figure)
-        ax.annotate(f"{pledge.claimant}: {pledge.wordings} pledged in total", (first if at_start else last, pledge.figure),
+        ax.annotate(_pledge_note(pledge), (first if at_start else last, pledge.figure),
                     xytext=(0 if at_start else -4, 4), textcoords="offset points", ha="left" if at_start else "right",
                     fontsize=8, color=colours[pledge.claimant])
-    middle = first + (last - first) / 2
     step_labels, spots = [], []
     for step in steps.itertuples():
         step_labels.append(ax.annotate(f"{step.figure:,}: {step.claimant}", (step.said_on, step.figure), xytext=(0, 0),
                                        textcoords="offset points", fontsize=8.5, color=colours[step.claimant],
                                        weight="bold"))
-        # Towards the middle of the chart first, where there is room.
-        spots.append(labels.around("right" if step.said_on < middle else "left"))
+        spots.append(labels.around(_side_towards_middle(series, step.said_on)))
     labels.place_labels(ax, step_labels, spots)
     style.set_titles(figure, ax, growth_title(record, until), _subtitle(record, until))
     style.dated_count_axes(ax, Y_TITLE, top=rows["y1"].max() * 1.08, legend_at="lower right")
@@ -133,7 +141,7 @@ def draw_interactive(record: Record, until: pd.Timestamp | None = None) -> go.Fi
                                     legendgroup=claimant))
     for pledge in _pledges(record, until).itertuples():
         figure.add_hline(y=pledge.figure, line={"dash": "dash", "width": 1, "color": colours[pledge.claimant]},
-                         annotation_text=style.escaped_wrapped(f"{pledge.claimant}: {pledge.wordings} pledged in total"),
+                         annotation_text=style.escaped_wrapped(_pledge_note(pledge)),
                          annotation_position="top left" if _pledge_label_at_start(series, pledge.figure) else "top right",
                          annotation_font_color=colours[pledge.claimant])
     intervals_interactive(figure, rows, colours)
@@ -162,8 +170,7 @@ def _label_steps(figure: go.Figure, record: Record, until: pd.Timestamp | None, 
     steps = _steps(record, until)
     words = [html.escape(f"{step.figure:,}: {step.claimant}") for step in steps.itertuples()]
     points = area.pixels(steps["said_on"], steps["figure"])
-    middle = first + (last - first) / 2
-    spots = [labels.around("right" if said_on < middle else "left", gap=8, rise=10, scales=(1, 2, 3))
+    spots = [labels.around(_side_towards_middle(series, said_on), gap=8, rise=10, scales=(1, 2, 3))
              for said_on in steps["said_on"]]
     chosen = labels.choose_spots(list(points), [text_size(w) for w in words], spots, marks, lines, texts, area.bounds)
     notes = []
@@ -196,7 +203,7 @@ def _step_obstacles(area: PlotArea, series: pd.DataFrame, rows: pd.DataFrame, pa
     for pledge in pledges.itertuples():
         y = area.pixels([series["date"].min()], [pledge.figure])[0, 1]
         lines.append(np.array([[0, y - 1, area.width, y + 1]]))
-        width, height = text_size(f"{pledge.claimant}: {pledge.wordings} pledged in total")
+        width, height = text_size(style.escaped_wrapped(_pledge_note(pledge)))
         x0 = 0 if _pledge_label_at_start(series, pledge.figure) else area.width - width
         texts.append([x0, y, x0 + width, y + height])
     return labels.stacked(marks), labels.stacked(lines), np.array(texts).reshape(-1, 4)

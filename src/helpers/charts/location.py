@@ -142,9 +142,9 @@ def _share_rows(record: Record) -> pd.DataFrame:
     label = (shares["claimant"] + ", " + shares["said_on"].dt.strftime("%d %b") + ":\n" + shares["wordings"] + " "
              + shares["measure_label"] + " (" + shares["locations"].map(names) + ")\nof " + thousands(shares["total"])
              + " in all, said " + shares["total_said_on"].dt.strftime("%d %b"))
-    hover = (label.map(lambda text: style.escaped_wrapped(text.replace("\n", " "), 70))
-             + "<br>share " + (shares["share"] * 100).round().astype(int).astype(str) + "%")
-    return shares.assign(y=shares.index, label=label, hover=hover, share_text=shares["share"].map("{:.0%}".format))
+    share_text = shares["share"].map("{:.0%}".format)
+    hover = label.map(lambda text: style.escaped_wrapped(text.replace("\n", " "), 70)) + "<br>share " + share_text
+    return shares.assign(y=shares.index, label=label, hover=hover, share_text=share_text)
 
 
 def draw_share_static(record: Record) -> Figure:

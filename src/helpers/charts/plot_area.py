@@ -19,7 +19,7 @@ LEGEND_SYMBOL_PIXELS = 40
 LEGEND_GAP_PIXELS = 30
 # Room left of the plot for the y axis title, beside its tick labels.
 Y_TITLE_PIXELS = 40
-FONT_SIZE = 12
+FONT_SIZE = style.PLOTLY_LAYOUT["font"]["size"]
 # The height of a line of words, in font sizes.
 LINE_HEIGHT = 1.3
 
@@ -56,8 +56,8 @@ def text_size(text: str, font_size: float = FONT_SIZE) -> np.ndarray:
 
 
 def fix_plot_area(figure: go.Figure, x_range, y_range, legend_names, y_ticks: str) -> PlotArea:
-    """For a figure with one plot: fix the margins (room for the widest legend entry and tick label, never widened by plotly) and
-    the ranges of a figure that `style.finish_plotly` has laid out; returns where its plot then lies."""
+    """Fix the margins (room for the widest legend entry and tick label, never widened by plotly) and the
+    ranges of a one-plot figure that `style.finish_plotly` has laid out; returns where its plot then lies."""
     layout = figure.layout
     left = max(layout.margin.l, round(style.text_pixels(y_ticks, FONT_SIZE)) + Y_TITLE_PIXELS)
     legend = max(style.text_pixels(name, FONT_SIZE) for name in legend_names)
