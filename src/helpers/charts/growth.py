@@ -190,9 +190,8 @@ def _step_obstacles(area: PlotArea, series: pd.DataFrame, rows: pd.DataFrame, pa
                     pledges: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Boxes (pixels) around what the chart draws: marks (dots, bars, arrow heads), lines, and words."""
     dots = area.pixels(rows["x"], rows["figure"])
-    marks = [np.column_stack([dots - DOT_PIXELS, dots + DOT_PIXELS])]
-    for x, y0, y1 in zip(rows["x"], rows["y0"], rows["y1"]):
-        marks.append(labels.segment_boxes(area.pixels([x, x], [y0, y1]), BAR_PIXELS))
+    marks = [np.column_stack([dots - DOT_PIXELS, dots + DOT_PIXELS]),
+             labels.boxes_between(area.pixels(rows["x"], rows["y0"]), area.pixels(rows["x"], rows["y1"]), BAR_PIXELS)]
     for end, at in (("open_high", "y1"), ("open_low", "y0")):
         heads = area.pixels(rows.loc[rows[end], "x"], rows.loc[rows[end], at])
         marks.append(np.column_stack([heads - ARROW_HEAD_PIXELS, heads + ARROW_HEAD_PIXELS]))

@@ -195,8 +195,12 @@ def segment_boxes(points: np.ndarray, half_width: float) -> np.ndarray:
     """A box around each segment between consecutive points; a gap in a line (NaN) is no segment."""
     if len(points) < 2:
         return np.empty((0, 4))
-    start, end = points[:-1], points[1:]
-    low, high = np.minimum(start, end) - half_width, np.maximum(start, end) + half_width
+    return boxes_between(points[:-1], points[1:], half_width)
+
+
+def boxes_between(starts: np.ndarray, ends: np.ndarray, half_width: float) -> np.ndarray:
+    """A box around each segment from a start to its end (rows of (n, 2) points); a missing end (NaN) gives none."""
+    low, high = np.minimum(starts, ends) - half_width, np.maximum(starts, ends) + half_width
     boxes = np.column_stack([low, high])
     return boxes[np.isfinite(boxes).all(axis=1)]
 
