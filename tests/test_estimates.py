@@ -155,11 +155,15 @@ def test_expected_bounds_follow_the_rules():
 
 def test_wording():
     claims = pd.DataFrame({"figure": [11000, 3000, 3000], "qualifier": ["range", "up_to", "exact"],
-                           "qualifier_wording": ["to", "As many as", ""],
+                           "qualifier_wording": ["11 to 12,000", "As many as", ""],
                            "low": pd.array([11000, None, 3000], dtype="Int64"),
                            "high": pd.array([12000, 3000, 3000], dtype="Int64")})
     labels = pd.Series({"range": "", "up_to": "up to", "exact": ""})
     assert worded(claims, labels).tolist() == ["11,000–12,000", "as many as 3,000", "3,000"]
+    # A range keeps the words that hedge it, and drops the ones that only say it is a range.
+    ranges = pd.concat([claims.iloc[[0]]] * 3, ignore_index=True).assign(
+        qualifier_wording=["around 11 to 12,000", "between 11,000 and 12,000", "11 to 12,000"])
+    assert worded(ranges, labels).tolist() == ["around 11,000–12,000", "11,000–12,000", "11,000–12,000"]
     assert thousands(pd.Series([1500, None], dtype="Int64")).tolist() == ["1,500", ""]
 
 

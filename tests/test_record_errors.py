@@ -46,6 +46,7 @@ CLAIM_EDITS = [
     ("c001", "speaker_kind", "secret", "must be one of"),
     ("c001", "qualifier_wording", "roughly", "not in the quote"),
     ("c001", "qualifier_wording", "", "leave it empty exactly when the qualifier is exact"),
+    ("c101", "qualifier_wording", "around", "the range as printed, its numbers included"),
     # c006 is said "no later than" its story's date and shares its statement with c007, so a
     # mistake in it could echo through the rules that compare it with its source and statement.
     ("c006", "said_on", "2024-02-30", "not a real date"),
@@ -339,3 +340,14 @@ def test_nothing_is_dropped_silently(record_copy):
     set_cell(data_dir / "claims.csv", "claim_id", "c010", "figure", "ten thousand")
     with pytest.raises(RecordError):
         load_record(data_dir, archive_dir)
+
+
+def test_an_exclusion_entered_twice_is_reported_at_both_lines(record_copy):
+    data_dir, archive_dir = record_copy
+    path = data_dir / "exclusions.csv"
+    rows = read_rows(path)
+    write_rows(path, rows + [rows[3]])
+    problems = problems_of(data_dir, archive_dir)
+    for line in (3 + 2, len(rows) + 2):
+        assert_reported(problems, "exclusions.csv", line, "context", "already excludes this number in this context")
+    assert len(problems) == 2, [str(p) for p in problems]

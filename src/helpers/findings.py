@@ -84,10 +84,13 @@ def framing(record: Record):
 
 def measure_mixups(record: Record):
     mixups = estimates.measure_mixups(record)
+    # A statement its stories do not date was said by the day given, not on it.
+    day_known = estimates.statements(record).set_index("statement_id")["day_known"]
+    by = mixups["statement_id"].map(day_known).map({True: "", False: "by "})
     lines = []
-    for figure, rows in mixups.groupby("figure"):
-        meanings = "; ".join(f"{escape(m)} ({escape(c)}, {d:%-d %b})"
-                             for m, c, d in zip(rows["measure_label"], rows["claimant"], rows["said_on"]))
+    for figure, rows in mixups.assign(by=by).groupby("figure"):
+        meanings = "; ".join(f"{escape(m)} ({escape(c)}, {b}{d:%-d %b})"
+                             for m, c, b, d in zip(rows["measure_label"], rows["claimant"], rows["by"], rows["said_on"]))
         lines.append(f"- **{figure:,}** stands for {rows['measure_label'].nunique()} different things in {len(rows)} "
                      f"statements: {meanings}")
     return finding("\n".join(["The same number, different things counted:", *lines]) if lines else

@@ -449,6 +449,11 @@ def _claim_rules(cells: dict[str, pd.DataFrame], known: dict[str, pd.Series | No
         judged = (df["qualifier"] == "range") & low.notna() & high.notna() & ~crossed(df)
         return ~judged | ok.fillna(False)
 
+    def range_printed_whole(df: pd.DataFrame) -> pd.Series:
+        # Without its numbers a range's wording cannot say which words hedge it ("around 11 to 12,000").
+        judged = (df["qualifier"] == "range") & (df["qualifier_wording"] != "")
+        return ~judged | df["qualifier_wording"].str.contains(r"\d", regex=True)
+
     def speaker_given(df: pd.DataFrame) -> pd.Series:
         return (df["speaker_kind"] == "unattributed") | (df["speaker"] != "")
 
@@ -527,6 +532,8 @@ def _claim_rules(cells: dict[str, pd.DataFrame], known: dict[str, pd.Series | No
             RowRule("qualifier_wording", ("qualifier",), wording_with_qualifier,
                     "give the qualifier's words as the story prints them (e.g. 'as many as', 'some'); "
                     "leave it empty exactly when the qualifier is exact"),
+            RowRule("qualifier_wording", ("qualifier",), range_printed_whole,
+                    "a range's words are the range as printed, its numbers included (e.g. 'around 11 to 12,000')"),
             RowRule("qualifier_wording", ("quote",), wording_in_quote,
                     "the qualifier's words are not in the quote: copy them from the quote"),
             RowRule("quote", ("quote_kind",), quote_matches_kind,
@@ -565,7 +572,9 @@ def _exclusion_rules(known: dict[str, pd.Series | None], texts: dict[str, archiv
         + text_rules("context", True)
         + text_rules("reason", True)
         + [RowRule("context", ("number",), number_in_context,
-                   "the context must contain the number as printed, with words around it copied from the story")]
+                   "the context must contain the number as printed, with words around it copied from the story"),
+           RowRule("context", ("source_id", "number"), lambda df: ~repeated(df, ["source_id", "number", "context"]),
+                   "the story already excludes this number in this context: keep one row")]
     )
     if archived:
         rules.append(RowRule(

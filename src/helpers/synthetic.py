@@ -121,6 +121,9 @@ def _claims(rng: np.random.Generator, count: int, sources: pd.DataFrame, vocabul
     rules = qualifiers.set_index("qualifier")
     low = _bound(figure, qualifier, rules["low_rule"], figure)
     high = _bound(figure, qualifier, rules["high_rule"], figure + rng.integers(1, 20, count) * 100)
+    # A range is printed whole, its numbers included ("between 11000 and 12000").
+    is_range = (qualifier == "range").to_numpy()
+    printed = printed.where(~is_range, printed + " " + low + " and " + high)
 
     no_later_than = rng.random(count) < 0.2
     said_on = by_statement["said"].where(~no_later_than, source_published)
@@ -151,7 +154,7 @@ def _claims(rng: np.random.Generator, count: int, sources: pd.DataFrame, vocabul
         "subset": np.where(rng.random(count) < 0.1, rng.choice(subsets, count), ""),
         "quote_kind": np.where(paraphrase, "paraphrase", "verbatim"),
         # Every quote is different, as in the stories; report numbers make them so.
-        "quote": ("North Korea has sent " + (printed + " ").where(printed != "", "") + figure_text + " troops to Russia, "
+        "quote": ("North Korea has sent " + (printed + " " + figure_text).str.strip().where(~is_range, printed) + " troops to Russia, "
                   + speaker.where(speaker != "", "officials") + " said in report " + row_number).where(~paraphrase, ""),
         "notes": ("the outlet's paraphrase: " + figure_text + " troops, in report " + row_number).where(paraphrase, ""),
     })

@@ -1,5 +1,7 @@
 """Figures written back as the stories worded them: "about 10,000", "at least 3,000", "11,000–12,000"."""
 
+import re
+
 import pandas as pd
 
 
@@ -10,8 +12,13 @@ def thousands(values: pd.Series) -> pd.Series:
     return text.fillna("").astype("str")
 
 
+# Words a range is printed with that say no more than "low–high" does.
+_RANGE_OWN_WORDS = re.compile(r"\b(?:between|from)\s*$")
+
+
 def worded(claims: pd.DataFrame, qualifier_labels: pd.Series) -> pd.Series:
-    """Each claim's figure with its qualifier as the story printed it ("as many as 3,000"); a range as "low–high".
+    """Each claim's figure with its qualifier as the story printed it ("as many as 3,000"); a range as "low–high",
+    after the words that hedge it ("around 11 to 12,000" is "around 11,000–12,000").
 
     Falls back to the qualifier's label where a claim has no printed wording.
     """
@@ -21,5 +28,7 @@ def worded(claims: pd.DataFrame, qualifier_labels: pd.Series) -> pd.Series:
     figure = thousands(claims["figure"])
     text = (label + " " + figure).str.strip()
     is_range = claims["qualifier"].eq("range") & claims["low"].notna() & claims["high"].notna()
-    ranged = thousands(claims["low"]) + "–" + thousands(claims["high"])
+    # A range's wording is the range as printed: what comes before its first number hedges it.
+    hedge = printed.str.extract(r"^(\D*)", expand=False).fillna("").str.replace(_RANGE_OWN_WORDS, "", regex=True)
+    ranged = (hedge.str.strip() + " " + thousands(claims["low"]) + "–" + thousands(claims["high"])).str.strip()
     return text.where(~is_range, ranged)
