@@ -71,6 +71,15 @@ def test_options_choose_charts_and_formats(tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"{FIRST_CHART}.svg"]
 
 
+def test_charts_named_alone_adds_every_chart_to_the_table(tmp_path, capsys, monkeypatch):
+    asked = []
+    monkeypatch.setattr(export, "export_charts", lambda record, names, formats, out: asked.extend(names) or [])
+    status, _, _ = run_export(capsys, "--table", "--charts", "--out", str(tmp_path))
+    assert status == 0
+    assert (tmp_path / export.TABLE_FILE).is_file()
+    assert asked == list(export.CHARTS)
+
+
 def test_an_unknown_chart_is_refused_with_the_known_names(tmp_path, capsys):
     with pytest.raises(SystemExit):
         export.main(["--charts", "no_such_chart", "--out", str(tmp_path)])

@@ -339,8 +339,9 @@ def framing_conflicts(record: Record) -> pd.DataFrame:
 def measure_mixups(record: Record) -> pd.DataFrame:
     """Figures that stand for different things: one number given under more than one measure.
 
-    The 10,000 was a pledge (NIS), a plan (Zelenskyy) and a count of troops already sent (the
-    Pentagon); a reader who sees only "10,000" cannot tell which.
+    The 10,000 was a pledge (NIS), a plan (Zelenskyy), a count of troops already sent (the
+    Pentagon) and a count of those in Kursk Oblast (the Pentagon again); a reader who sees only
+    "10,000" cannot tell which.
     """
     table = statements(record)
     table = table[table["counts"] == "troops"]

@@ -1,10 +1,11 @@
 """Write every registered chart as PNG and SVG (matplotlib) and as interactive HTML (plotly).
 
-    python -m helpers.export [--charts NAME ...] [--formats png svg html] [--out DIR] [--data DIR]
-    python -m helpers.export --table [--out DIR] [--data DIR]
+    python -m helpers.export [--charts [NAME ...]] [--formats png svg html] [--out DIR] [--data DIR]
+    python -m helpers.export --table [--charts [NAME ...]] [--out DIR] [--data DIR]
 
 With --table it writes the record as a spreadsheet-safe table (claims_table.csv, see
-helpers.table) instead of the charts; add --charts to write both.
+helpers.table) instead of the charts; add --charts to write the charts too (all of them
+unless some are named).
 
 Files are named after the chart (`headline_growth.png`, …). The HTML pages load plotly.js
 from `plotly.min.js` beside them, written once per folder, so they work offline. Two runs on
@@ -32,8 +33,9 @@ TABLE_FILE = "claims_table.csv"
 
 
 def add_charts_option(parser: argparse.ArgumentParser, help: str) -> None:
-    """`--charts NAME …`, choosing among the registered charts (the exporter's and the report build's)."""
-    parser.add_argument("--charts", nargs="+", choices=list(CHARTS), default=None, metavar="NAME", help=help)
+    """`--charts [NAME …]`, choosing among the registered charts (the exporter's and the report build's);
+    given with no names, it asks for every chart."""
+    parser.add_argument("--charts", nargs="*", choices=list(CHARTS), default=None, metavar="NAME", help=help)
 
 
 def charts_asked(names: list[str] | None) -> list[str]:
@@ -109,7 +111,7 @@ def summary_line(written: list[Path], chart_count: int, out_dir: Path) -> str:
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m helpers.export", description=__doc__.split("\n\n")[0])
-    add_charts_option(parser, f"charts to write (default: all, unless --table: {', '.join(CHARTS)})")
+    add_charts_option(parser, f"charts to write (default, or --charts alone: all; none with --table unless --charts is given: {', '.join(CHARTS)})")
     parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS),
                         help="file formats to write (default: all)")
     parser.add_argument("--out", type=Path, default=OUTPUT_DIR, help=f"folder to write into (default: {OUTPUT_DIR})")

@@ -9,7 +9,8 @@ from helpers.record import Record
 
 @per_record
 def troops_by_location(record: Record) -> pd.DataFrame:
-    """Every troop figure said to be in a place (not pledges or plans), by location and date."""
+    """Every figure of troops said to be in a place, by location and date: totals sent and parts of them, not
+    pledges, plans or one deployment counted alone (measures.csv's `in_headline` and `part_of_total`)."""
     measures = record.measures.set_index("measure")
     claims = estimates.with_wording(record)
     in_place = claims["measure"].map(measures["in_headline"] | measures["part_of_total"])
