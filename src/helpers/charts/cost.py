@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 
 from helpers import costs, estimates, style
 from helpers.charts.geometry import with_bar_ends
-from helpers.charts.hover import statement_hovers
+from helpers.charts.hover import joined_hovers, statement_hovers, statement_lines
 from helpers.charts.marks import intervals_interactive, intervals_static
 from helpers.charts.registry import register
 from helpers.memo import per_record
@@ -90,6 +90,20 @@ def _split_rows(record: Record) -> pd.DataFrame:
     return split.assign(label=split["claimant"] + ", " + split["said_on"].dt.strftime("%d %b %Y"), note=note)
 
 
+def _split_hovers(record: Record, split: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Each row's statements, for its killed bar and its wounded bar: the killed figure's; the wounded figure's,
+    or where the wounded are implied, the sum's and the killed figure's."""
+    # The statement of each measure that the split takes: the first per claimant and day.
+    said = costs.casualty_statements(record).drop_duplicates(["said_on", "claimant", "measure"])
+    ids = said.pivot(index=["said_on", "claimant"], columns="measure", values="statement_id")
+    ids = ids.reindex(columns=["killed", "wounded", "casualties"]).reset_index()
+    ids = split[["said_on", "claimant"]].merge(ids, how="left").set_axis(split.index)
+    hovers = statement_hovers(record)
+    killed = ids["killed"].map(hovers)
+    implied = ids["casualties"].map(hovers) + "<br><br>" + killed
+    return killed, ids["wounded"].map(hovers).where(~split["wounded_implied"], implied)
+
+
 def _split_claims(record: Record, rows: pd.DataFrame) -> pd.DataFrame:
     """The casualty claims of the claimants the split chart shows."""
     claims = _casualty_claims(record)
@@ -121,13 +135,15 @@ def draw_split_static(record: Record) -> Figure:
 
 def draw_split_interactive(record: Record) -> go.Figure:
     rows = _split_rows(record)
+    killed_hover, wounded_hover = _split_hovers(record, rows)
     figure = go.Figure()
     figure.add_trace(go.Bar(y=rows["label"], x=rows["killed"], name="killed", orientation="h", marker_color=style.INK,
-                            hovertemplate="%{x:,} killed<extra></extra>"))
+                            hovertext=killed_hover, hovertemplate="%{x:,} killed<br><br>%{hovertext}<extra></extra>"))
     figure.add_trace(go.Bar(y=rows["label"], x=rows["wounded"], name="wounded", orientation="h",
                             marker={"color": "#bbbbbb", "pattern": {"shape": ["/" if i else "" for i in rows["wounded_implied"]]}},
                             text=["implied: the sum less the killed" if i else "as given" for i in rows["wounded_implied"]],
-                            hovertemplate="%{x:,} wounded (%{text})<extra></extra>", textposition="none"))
+                            hovertext=wounded_hover, textposition="none",
+                            hovertemplate="%{x:,} wounded (%{text})<br><br>%{hovertext}<extra></extra>"))
     figure = style.finish_plotly(figure, split_title(record), "Hatched: wounded implied as the sum less the killed",
                                  style.source_line(record, _split_claims(record, rows)),
                                  y_title="", x_title="soldiers", row_labels=rows["label"])
@@ -155,6 +171,21 @@ def _rate_rows(record: Record) -> pd.DataFrame:
     label = (rates["claimant"] + ", " + rates["said_on"].dt.strftime("%d %b %Y") + ": " + thousands(rates["total"])
              + " of " + thousands(rates["denominator"]))
     return rates.assign(y=rates.index, label=label, rate_text=rates["rate"].map("{:.0%}".format))
+
+
+def _rate_statement_ids(record: Record, rates: pd.DataFrame) -> pd.Series:
+    """The statements behind each rate, one a row indexed by the rate: its casualties', then its troops'."""
+    marks = rates.assign(mark=rates.index)
+    totals = costs.casualty_totals(record)
+    casualties = marks.merge(totals, on=["said_on", "claimant", "total", "basis", "wordings"])
+    casualty_ids = casualties.set_index("mark")["statement_ids"].str.split(" + ", regex=False).explode()
+    # The claimant's own troop figure that day where it gave one, else the headline step (as costs.casualty_rates).
+    troops = estimates.statements(record).query("measure in ['sent', 'sent_in_wave']")
+    own = marks.merge(troops, left_on=["claimant", "said_on", "denominator", "denominator_wordings"],
+                      right_on=["claimant", "said_on", "figure", "wordings"])
+    steps = estimates.headline_steps(record)[["said_on", "statement_id"]].rename(columns={"said_on": "step_on"})
+    headline = marks[~marks["mark"].isin(own["mark"])].merge(steps, left_on="denominator_said_on", right_on="step_on")
+    return pd.concat([casualty_ids, own.set_index("mark")["statement_id"], headline.set_index("mark")["statement_id"]])
 
 
 def draw_rate_static(record: Record) -> Figure:
@@ -192,8 +223,10 @@ def draw_rate_interactive(record: Record) -> go.Figure:
     rows = _rate_rows(record)
     low = rows["rate_low"].astype("Float64").fillna(0).astype(float)
     high = rows["rate_high"].astype("Float64").fillna(1.0).astype(float)
+    statements = joined_hovers(_rate_statement_ids(record, rows), statement_lines(record)).reindex(rows.index)
     hover = (rows["label"].map(style.escaped_wrapped) + "<br>" + rows["denominator_basis"] + ": "
-             + rows["denominator_wordings"].map(style.escaped_wrapped) + "<br>rate " + rows["rate_text"])
+             + rows["denominator_wordings"].map(style.escaped_wrapped) + "<br>rate " + rows["rate_text"]
+             + "<br><br>" + statements.fillna(""))
     figure = go.Figure(go.Scatter(
         x=rows["rate"], y=rows["label"], mode="markers+text", text=rows["rate_text"], textposition="top center",
         textfont={"size": 11}, marker={"size": 12, "color": [colours[c] for c in rows["claimant"]]},

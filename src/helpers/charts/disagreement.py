@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 from helpers import estimates, style
 from helpers.charts import labels
 from helpers.charts.geometry import with_bar_ends
-from helpers.charts.hover import claim_hovers, statement_hovers
+from helpers.charts.hover import claim_hovers, statement_hovers, statement_lines
 from helpers.charts.marks import intervals_interactive, intervals_static
 from helpers.charts.registry import register
 from helpers.memo import per_record
@@ -39,6 +39,17 @@ def _claimant_rows(record: Record) -> pd.DataFrame:
         hover=("<b>As of " + rows["date"].dt.strftime("%d %b %Y") + "</b>, said " + age + " days before<br><br>"
                + rows["statement_id"].map(hovers)),
     ))
+
+
+def _band_hovers(record: Record, spread: pd.DataFrame) -> pd.Series:
+    """For each date of the band, the statements of its highest and its lowest figure, told short."""
+    rows = estimates.latest_by_date(record)  # by date, then figure: a date's first row is its lowest
+    hovers = statement_lines(record)
+    in_force = rows.groupby("date")["statement_id"]
+    highest, lowest = in_force.last(), in_force.first()
+    text = ("<b>Highest</b> — " + highest.map(hovers)
+            + ("<br><br><b>Lowest</b> — " + lowest.map(hovers)).where(lowest != highest, ""))
+    return spread["date"].map(text).fillna("")
 
 
 def _sent_claims(record: Record) -> pd.DataFrame:
@@ -114,8 +125,8 @@ def draw_claimants_interactive(record: Record) -> go.Figure:
     figure = go.Figure()
     figure.add_trace(go.Bar(x=spread["x"], y=spread["spread"], base=spread["lowest"], marker_color=style.GRID,
                             width=0.5 * 86400000, name="highest to lowest", textposition="none",
-                            text=[f"{r:.1f}" for r in spread["ratio"]],
-                            hovertemplate="Highest over lowest: ×%{text}<extra></extra>"))
+                            text=[f"{r:.1f}" for r in spread["ratio"]], hovertext=_band_hovers(record, spread),
+                            hovertemplate="Highest over lowest: ×%{text}<br><br>%{hovertext}<extra></extra>"))
     ratios = _ratio_label_places(_ratio_changes(spread), rows)
     figure.add_trace(go.Scatter(x=ratios["x"], y=ratios["top"], mode="text", text=[f"×{r:.1f}" for r in ratios["ratio"]],
                                 textposition=list(ratios["side"]), textfont={"color": style.MUTED}, hoverinfo="skip",

@@ -11,7 +11,7 @@ from plotly.subplots import make_subplots
 from helpers import estimates, places, style
 from helpers.charts import labels
 from helpers.charts.geometry import interval_segments
-from helpers.charts.hover import claim_hovers
+from helpers.charts.hover import claim_hovers, joined_hovers, statement_lines
 from helpers.charts.marks import intervals_interactive, intervals_static
 from helpers.charts.registry import register
 from helpers.memo import per_record
@@ -147,6 +147,12 @@ def _share_rows(record: Record) -> pd.DataFrame:
     return shares.assign(y=shares.index, label=label, hover=hover, share_text=share_text)
 
 
+def _share_statements_hover(record: Record, rows: pd.DataFrame) -> pd.Series:
+    """Each share's statements: the part's, then the total's."""
+    ids = pd.concat([rows["statement_id"], rows["total_statement_id"]])
+    return joined_hovers(ids, statement_lines(record)).reindex(rows.index).fillna("")
+
+
 def draw_share_static(record: Record) -> Figure:
     colours = style.claimant_colours(record)
     rows = _share_rows(record)
@@ -183,7 +189,8 @@ def draw_share_interactive(record: Record) -> go.Figure:
         orientation="h", marker_color=[colours[c] for c in rows["claimant"]],
         error_x={"type": "data", "symmetric": False, "array": high - rows["share"], "arrayminus": rows["share"] - low,
                  "color": style.INK},
-        hovertext=rows["hover"], hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
+        hovertext=rows["hover"] + "<br><br>" + _share_statements_hover(record, rows),
+        hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
     ))
     figure = style.finish_plotly(figure, share_title(record), "Bar: the part over the same claimant's total then; "
                                  "line: the range the qualifiers allow", style.source_line(record, _share_claims(record, rows)),
@@ -237,8 +244,10 @@ def _stop_lines(stop) -> list[str]:
 
 def draw_route_interactive(record: Record) -> go.Figure:
     stops = places.route(record)
+    said_there = stops["location"].map(_stop_statements_hover(record)).fillna("")
     hover = ("<b>" + stops["route_order"].astype(str) + ". " + stops["name"].map(style.escaped_wrapped) + "</b><br>"
-             + stops["meaning"].map(style.escaped_wrapped) + "<br>" + stops["figures_said"].map(style.escaped_wrapped))
+             + stops["meaning"].map(style.escaped_wrapped) + "<br>" + stops["figures_said"].map(style.escaped_wrapped)
+             + ("<br><br>" + said_there).where(said_there != "", ""))
     figure = go.Figure(go.Scatter(
         x=stops["longitude"], y=stops["latitude"], mode="lines+markers+text",
         text=["<br>".join(map(html.escape, _stop_lines(stop))) for stop in stops.itertuples()],
@@ -252,6 +261,12 @@ def draw_route_interactive(record: Record) -> go.Figure:
     figure.update_yaxes(tickformat=None, scaleanchor="x", scaleratio=1.6, rangemode="normal")
     figure.update_xaxes(tickformat=None, range=list(_words_longitude_span(stops, record.locations)))
     return figure
+
+
+def _stop_statements_hover(record: Record) -> pd.Series:
+    """Per location, the statements of every figure said there, in the order the route lists them."""
+    figures = places.troops_by_location(record).drop_duplicates(["location", "statement_id"])
+    return joined_hovers(figures.set_index("location")["statement_id"], statement_lines(record))
 
 
 def _labels_below(stops: pd.DataFrame) -> list[bool]:

@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from helpers import estimates, provenance, style
-from helpers.charts.hover import claim_hovers
+from helpers.charts.hover import claim_hovers, claim_lines, joined_hovers
 from helpers.charts.registry import register
 from helpers.memo import per_record
 from helpers.record import Record
@@ -230,20 +230,26 @@ def draw_speakers_static(record: Record) -> Figure:
 
 def draw_speakers_interactive(record: Record) -> go.Figure:
     table = provenance.speaker_kinds(record).drop(columns="claims")
-    speakers = provenance.speakers(record)
+    listed = _speaker_claims_hover(record).reindex(index=table.index, columns=table.columns)
+    # Each claim names its speaker, so the list of claims also says who spoke.
+    listed = ("<br><br>" + listed).fillna("")
     figure = go.Figure()
     for kind in table.columns:
-        who = speakers[speakers["speaker_kind"] == kind].groupby("claimant")["speaker"].agg(
-            lambda s: "<br>".join(style.escaped_wrapped(x) for x in s if x) or "(no source given)")
         figure.add_trace(go.Bar(y=table.index, x=table[kind], name=kind, orientation="h", marker_color=SPEAKER_SHADES[kind],
-                                text=table.index.map(who).fillna(""), hovertemplate="%{x} %{fullData.name}<br>%{text}<extra></extra>",
-                                textposition="none"))
+                                hovertext=listed[kind], hovertemplate="%{x} %{fullData.name}%{hovertext}<extra></extra>"))
     figure = style.finish_plotly(figure, speakers_title(record), "How each story attributes each figure",
                                  style.source_line(record, record.claims), y_title="", x_title="figures (claims)",
                                  row_labels=table.index)
     figure.update_layout(barmode="stack")
     figure.update_yaxes(autorange="reversed", tickformat=None)
     return figure
+
+
+def _speaker_claims_hover(record: Record) -> pd.DataFrame:
+    """Claimant × speaker kind: every claim counted there, a short hover each, in the order said."""
+    claims = record.claims.sort_values(["said_on", "claim_id"])
+    ids = claims.set_index(["claimant_short_name", "speaker_kind"])["claim_id"]
+    return joined_hovers(ids, claim_lines(record)).unstack()
 
 
 register("statement_story_matrix", NOTEBOOK, matrix_title)(draw_matrix_static, draw_matrix_interactive)
