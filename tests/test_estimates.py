@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from helpers import estimates, load_record, places, provenance
+from helpers import estimates, findings, load_record, places, provenance
+from helpers.charts.disagreement import claimants_title
 from helpers.intervals import expected_bound
 from helpers.notebook import escape
 from helpers.wording import thousands, worded
@@ -81,6 +82,15 @@ def test_disagreement_spread_ratio_and_overlap(record):
     assert (current["lowest"], current["highest"], current["claimants"]) == (10000, 11000, 2)
     # The Pentagon's about 10,000 (9,000–11,000) and the presidential office's 11,000 overlap at 11,000.
     assert current["intervals_overlap"]
+
+
+def test_equal_figures_of_different_intervals_are_said_to_meet_not_to_agree(record):
+    """On 4 Nov the Pentagon's "around 11 to 12,000" and the presidential office's "up to 11,000" share the figure
+    11,000; the finding and the chart's title say how each was worded, not that they differed 1.0-fold."""
+    text = findings.disagreement(record).data
+    assert "around 11,000–12,000 (Pentagon, 4 Nov) and up to 11,000 / 11,000 (South Korean presidential office, by 30 Oct)" in text
+    assert "meet at 11,000" in text and "1.0-fold" not in text
+    assert claimants_title(record).endswith("(04 Nov 2024) met at 11,000")
 
 
 def test_latest_by_date_shows_how_old_each_figure_is(record):

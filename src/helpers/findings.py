@@ -63,9 +63,16 @@ def disagreement(record: Record):
             f"{last['highest']:,} ({last['ratio']:.1f}-fold), but much of that gap is age: figures said months apart. "
             f"The widest gap, {widest['ratio']:.1f}-fold, was on {_day(widest['date'])}.")
     if now is not None:
+        # Each compared claimant's figure as worded: equal figures can stand for different intervals.
+        in_force = estimates.latest_by_date(record)
+        compared = in_force[(in_force["date"] == now["date"]) & in_force["claimant"].isin(now.dropna().index)]
+        said = " and ".join(f"{escape(w)} ({escape(c)}, {'' if k else 'by '}{d:%-d %b})" for w, c, k, d in
+                            zip(compared["wordings"], compared["claimant"], compared["day_known"], compared["said_on"]))
+        apart = (f"figures that meet at {now['highest']:,}" if now["highest"] == now["lowest"] else
+                 f"figures {now['ratio']:.1f}-fold apart")
         text += (f" The last time two or more claimants gave figures within a week of each other, on "
-                 f"{_day(now['date'])}, they ranged from {now['lowest']:,} to {now['highest']:,} "
-                 f"({now['ratio']:.1f}-fold), and their intervals {'overlap' if now['intervals_overlap'] else 'do not overlap'}.")
+                 f"{_day(now['date'])}, they said {said}: {apart}, with intervals that "
+                 f"{'overlap' if now['intervals_overlap'] else 'do not overlap'}.")
     return finding(text)
 
 

@@ -24,8 +24,10 @@ def claimants_title(record: Record) -> str:
     now = estimates.last_current_disagreement(record)
     if now is None:
         return title
-    return (title + f"; the last figures given within a week of each other ({now['date']:%d %b %Y}) differed "
-            f"{now['ratio']:.1f}-fold")
+    # Equal figures can be different intervals ("11 to 12,000" and "up to 11,000"): they meet there.
+    apart = (f"met at {now['highest']:,}" if now["highest"] == now["lowest"]
+             else f"differed {now['ratio']:.1f}-fold")
+    return title + f"; the last figures given within a week of each other ({now['date']:%d %b %Y}) {apart}"
 
 
 @per_record
