@@ -7,7 +7,7 @@ from helpers import estimates, findings, load_record, places, provenance
 from helpers.charts.disagreement import claimants_title
 from helpers.intervals import expected_bound
 from helpers.notebook import escape
-from helpers.wording import thousands, worded
+from helpers.wording import dated, thousands, worded
 
 from conftest import read_rows, set_cell, write_rows
 
@@ -175,6 +175,8 @@ def test_wording():
         qualifier_wording=["around 11 to 12,000", "between 11,000 and 12,000", "11 to 12,000"])
     assert worded(ranges, labels).tolist() == ["around 11,000–12,000", "11,000–12,000", "11,000–12,000"]
     assert thousands(pd.Series([1500, None], dtype="Int64")).tolist() == ["1,500", ""]
+    days = pd.Series(pd.to_datetime(["2024-10-28", "2024-10-30"]))
+    assert dated(days, pd.Series([True, False])).tolist() == ["28 Oct", "by 30 Oct"]
 
 
 def test_escape_makes_data_inert_in_markdown():

@@ -10,6 +10,7 @@ from helpers.changelog import record_version
 from helpers.notebook import escape, finding
 from helpers.record import Record
 from helpers.verify import QUOTE_STATUS_MEANINGS
+from helpers.wording import dated
 
 
 def _day(date: pd.Timestamp) -> str:
@@ -31,7 +32,8 @@ def record_overview(record: Record):
 def growth(record: Record):
     g = estimates.growth(record)
     steps = estimates.headline_steps(record)
-    path = " → ".join(f"{f:,} ({escape(c)}, {d:%-d %b})" for f, c, d in zip(steps["figure"], steps["claimant"], steps["said_on"]))
+    when = dated(steps["said_on"], steps["day_known"])
+    path = " → ".join(f"{f:,} ({escape(c)}, {d})" for f, c, d in zip(steps["figure"], steps["claimant"], when))
     return finding(
         f"**The largest official figure for North Korean troops in Russia grew {g['multiple']:.1f}-fold in "
         f"{g['days']} days**, in {g['steps']} steps: {path}. No single claimant said all of them: each step came "
@@ -66,8 +68,8 @@ def disagreement(record: Record):
         # Each compared claimant's figure as worded: equal figures can stand for different intervals.
         in_force = estimates.latest_by_date(record)
         compared = in_force[(in_force["date"] == now["date"]) & in_force["claimant"].isin(now.dropna().index)]
-        said = " and ".join(f"{escape(w)} ({escape(c)}, {'' if k else 'by '}{d:%-d %b})" for w, c, k, d in
-                            zip(compared["wordings"], compared["claimant"], compared["day_known"], compared["said_on"]))
+        when = dated(compared["said_on"], compared["day_known"])
+        said = " and ".join(f"{escape(w)} ({escape(c)}, {d})" for w, c, d in zip(compared["wordings"], compared["claimant"], when))
         apart = (f"figures that meet at {now['highest']:,}" if now["highest"] == now["lowest"] else
                  f"figures {now['ratio']:.1f}-fold apart")
         text += (f" The last time two or more claimants gave figures within a week of each other, on "
@@ -91,13 +93,12 @@ def framing(record: Record):
 
 def measure_mixups(record: Record):
     mixups = estimates.measure_mixups(record)
-    # A statement its stories do not date was said by the day given, not on it.
     day_known = estimates.statements(record).set_index("statement_id")["day_known"]
-    by = mixups["statement_id"].map(day_known).map({True: "", False: "by "})
+    when = dated(mixups["said_on"], mixups["statement_id"].map(day_known))
     lines = []
-    for figure, rows in mixups.assign(by=by).groupby("figure"):
-        meanings = "; ".join(f"{escape(m)} ({escape(c)}, {b}{d:%-d %b})"
-                             for m, c, b, d in zip(rows["measure_label"], rows["claimant"], rows["by"], rows["said_on"]))
+    for figure, rows in mixups.assign(when=when).groupby("figure"):
+        meanings = "; ".join(f"{escape(m)} ({escape(c)}, {d})"
+                             for m, c, d in zip(rows["measure_label"], rows["claimant"], rows["when"]))
         lines.append(f"- **{figure:,}** stands for {rows['measure_label'].nunique()} different things in {len(rows)} "
                      f"statements: {meanings}")
     return finding("\n".join(["The same number, different things counted:", *lines]) if lines else
@@ -107,9 +108,11 @@ def measure_mixups(record: Record):
 def locations(record: Record):
     shares = estimates.parts_of_totals(record)
     names = record.locations.set_index("location")["name"]
+    day_known = estimates.statements(record).set_index("statement_id")["day_known"]
+    shares = shares.assign(when=dated(shares["said_on"], shares["statement_id"].map(day_known), "%-d %B %Y"))
     lines = [
-        f"- {escape(s.claimant)} ({_day(s.said_on)}): {escape(s.wordings)} {escape(places.where_phrase(s.measure_label, names.get(s.locations, s.locations)))}, "
-        f"of {s.total:,} in all — {s.share:.0%}"
+        f"- {escape(s.claimant)} ({s.when}): {escape(s.wordings)} {escape(places.where_phrase(s.measure_label, names.get(s.locations, s.locations)))}, "
+        f"of {escape(s.total_wordings)} in all — {s.share:.0%}"
         + (f" (between {s.share_low:.0%} and {s.share_high:.0%} as the qualifiers allow)"
            if pd.notna(s.share_low) and pd.notna(s.share_high) else
            f" (at least {s.share_low:.0%}; the qualifier leaves the top open)" if pd.notna(s.share_low) else "")

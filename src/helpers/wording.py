@@ -32,3 +32,9 @@ def worded(claims: pd.DataFrame, qualifier_labels: pd.Series) -> pd.Series:
     hedge = printed.str.extract(r"^(\D*)", expand=False).fillna("").str.replace(_RANGE_OWN_WORDS, "", regex=True)
     ranged = (hedge.str.strip() + " " + thousands(claims["low"]) + "–" + thousands(claims["high"])).str.strip()
     return text.where(~is_range, ranged)
+
+
+def dated(dates: pd.Series, day_known: pd.Series, form: str = "%-d %b") -> pd.Series:
+    """Each statement's date as written, "by 30 Oct" where its stories do not date it (said no later than then)."""
+    text = pd.Series(dates).dt.strftime(form)
+    return text.where(pd.Series(day_known, index=text.index).astype(bool), "by " + text)

@@ -16,7 +16,7 @@ from helpers.charts.marks import intervals_interactive, intervals_static
 from helpers.charts.registry import register
 from helpers.memo import per_record
 from helpers.record import Record
-from helpers.wording import thousands
+from helpers.wording import dated
 
 NOTEBOOK = "3_where_the_troops_were_said_to_be.ipynb"
 
@@ -120,7 +120,7 @@ def share_title(record: Record) -> str:
     names = record.locations.set_index("location")["name"]
 
     def part(row) -> str:
-        return f"{row['claimant']}: {row['wordings']} of {row['total']:,} ({row['share']:.0%}) {_where(row, names)}"
+        return f"{row['claimant']}: {row['wordings']} of {row['total_wordings']} ({row['share']:.0%}) {_where(row, names)}"
 
     return part(top) if top.equals(low) else f"{part(top)}; {part(low)}"
 
@@ -139,9 +139,12 @@ def _route_claims(record: Record, stops: pd.DataFrame) -> pd.DataFrame:
 def _share_rows(record: Record) -> pd.DataFrame:
     shares = estimates.parts_of_totals(record).reset_index(drop=True)
     names = record.locations.set_index("location")["name"]
-    label = (shares["claimant"] + ", " + shares["said_on"].dt.strftime("%d %b") + ":\n" + shares["wordings"] + " "
-             + shares["measure_label"] + " (" + shares["locations"].map(names) + ")\nof " + thousands(shares["total"])
-             + " in all, said " + shares["total_said_on"].dt.strftime("%d %b"))
+    day_known = estimates.statements(record).set_index("statement_id")["day_known"]
+    part_said = dated(shares["said_on"], shares["statement_id"].map(day_known), "%d %b")
+    total_said = dated(shares["total_said_on"], shares["total_statement_id"].map(day_known), "%d %b")
+    label = (shares["claimant"] + ", " + part_said + ":\n" + shares["wordings"] + " "
+             + shares["measure_label"] + " (" + shares["locations"].map(names) + ")\nof " + shares["total_wordings"]
+             + " in all, said " + total_said)
     share_text = shares["share"].map("{:.0%}".format)
     hover = label.map(lambda text: style.escaped_wrapped(text.replace("\n", " "), 70)) + "<br>share " + share_text
     return shares.assign(y=shares.index, label=label, hover=hover, share_text=share_text)
