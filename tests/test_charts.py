@@ -260,3 +260,11 @@ def test_each_route_stop_is_named_beside_its_own_dot_with_every_figure_said(reco
     assert {order: nearest for order, (nearest, _) in named.items()} == {order: order for order in stops["route_order"]}
     for stop in stops.itertuples():
         assert named[stop.route_order][1] == " ".join(f"{stop.route_order}. {stop.name} {stop.figures_said}".split())
+
+
+def test_the_route_credits_only_the_claimants_whose_figures_it_writes(record, laid_out):
+    """Casualties said to be in Kursk Oblast are not figures of the route: their claimants are not its sources."""
+    said = " ".join(places.route(record)["figures_said"])
+    credited = " ".join(laid_out["route"].get_supxlabel().split())
+    for claimant in record.claimants["short_name"]:
+        assert (f"({claimant}," in said) == (claimant in credited.split("Outlets:")[0]), claimant

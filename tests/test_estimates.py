@@ -215,3 +215,11 @@ def test_a_notebook_shows_long_text_whole(monkeypatch):
         table = pd.DataFrame({"quote": [words.strip()]})
         assert words.strip() in table._repr_html_()
         assert words.strip() in repr(table)
+
+
+def test_as_of_keeps_each_deployment_counted_alone(record):
+    """The JCS gave the first wave (some 11,000) and the second (at least 3,000) on one day: the second does
+    not replace the first, as a later total would."""
+    end = estimates.as_of(record, record.claims["said_on"].max())
+    waves = end[(end["claimant"] == "South Korea's JCS") & (end["measure"] == "sent_in_wave")]
+    assert sorted(zip(waves["subset"], waves["figure"])) == [("first deployment", 11000), ("second deployment", 3000)]

@@ -59,9 +59,11 @@ def reference_statements(record) -> pd.DataFrame:
         wordings=("as_worded", lambda s: " / ".join(dict.fromkeys(s))),
         outlets=("outlet", lambda s: "; ".join(dict.fromkeys(s))),
         locations=("location", lambda s: ", ".join(dict.fromkeys(s))),
+        subset=("subset", "first"),
         speakers=("speaker", lambda s: "; ".join(dict.fromkeys(x for x in s if x))),
         first_claim=("claim_id", "first"),
     )
+    table["subset"] = table["subset"].map(record.subsets.set_index("subset")["label"]).fillna("")
     table = table.join(bounds)
     return table.reset_index().sort_values(["said_on", "figure", "statement_id"], ignore_index=True)
 

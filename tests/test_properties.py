@@ -358,12 +358,18 @@ def test_as_of_the_last_day_is_each_claimants_latest_statement(record, data):
     everything = estimates.statements(changed)
     latest_day = everything["said_on"].max()
     view = estimates.as_of(changed, latest_day)
-    part = everything["measure"].map(changed.measures.set_index("measure")["part_of_total"])
-    everything["what"] = everything["measure"] + everything["locations"].where(part, "")
+    measures = changed.measures.set_index("measure")
+
+    def what(table):
+        """The measure; the region of a part of the total; the deployment a one-deployment figure counts."""
+        part = table["measure"].map(measures["part_of_total"])
+        named_part = ~table["measure"].map(measures["in_headline"]) & (table["subset"] != "")
+        return table["measure"] + table["locations"].where(part, "") + table["subset"].where(named_part, "")
+
+    everything["what"] = what(everything)
     newest = everything.groupby(["claimant_id", "what"])["said_on"].max()
     assert len(view) == len(newest)
-    view_what = view["measure"] + view["locations"].where(
-        view["measure"].map(changed.measures.set_index("measure")["part_of_total"]), "")
+    view_what = what(view)
     for claimant_id, what, said_on, statement_id in zip(view["claimant_id"], view_what, view["said_on"],
                                                          view["statement_id"]):
         assert said_on == newest[(claimant_id, what)]

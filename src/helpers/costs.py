@@ -58,7 +58,8 @@ def casualty_totals(record: Record) -> pd.DataFrame:
 
 @per_record
 def killed_and_wounded(record: Record) -> pd.DataFrame:
-    """Per claimant and day with a split: killed, wounded, and the total; wounded implied where only killed and the sum are given."""
+    """Per claimant and day with a split: killed, wounded, and the total; wounded implied where only killed and the sum are
+    given. The `*_worded` columns give each figure as the stories worded it (empty where not given)."""
     table = casualty_statements(record)
     wide = table.pivot_table(index=["said_on", "claimant"], columns="measure", values="figure", aggfunc="first")
     wide = wide.reindex(columns=["killed", "wounded", "casualties"]).astype("Int64")
@@ -67,6 +68,10 @@ def killed_and_wounded(record: Record) -> pd.DataFrame:
     split["wounded"] = split["wounded"].fillna(split["casualties"] - split["killed"])
     split["total"] = split["casualties"].fillna(split["killed"] + split["wounded"])
     split["killed_share"] = (split["killed"] / split["total"]).astype("Float64").round(3)
+    # Each figure as worded ("at least 100"): the numbers alone drop the qualifiers.
+    worded = table.pivot_table(index=["said_on", "claimant"], columns="measure", values="wordings", aggfunc="first")
+    worded = worded.reindex(columns=["killed", "wounded", "casualties"]).reindex(split.index).fillna("")
+    split = split.join(worded.add_suffix("_worded"))
     split.columns.name = None
     return split.reset_index()
 

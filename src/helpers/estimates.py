@@ -28,7 +28,7 @@ def with_wording(record: Record, claims: pd.DataFrame | None = None) -> pd.DataF
 
 STATEMENT_COLUMNS = ["claimant_id", "claimant", "country", "measure", "measure_label", "counts", "figure", "said_on",
                      "day_known", "first_published", "stories", "rows", "qualifiers", "wordings", "outlets", "locations",
-                     "speakers", "first_claim", "low", "high"]
+                     "subset", "speakers", "first_claim", "low", "high"]
 
 
 @per_record
@@ -91,6 +91,7 @@ def _statement_table(record: Record, claims: pd.DataFrame, columns: list[str]) -
         "wordings": lambda: joined(_wording_codes(claims, record), " / "),
         "outlets": lambda: joined(claims["outlet"], "; "),
         "locations": lambda: joined(claims["location"], ", "),
+        "subset": lambda: first("subset").map(record.subsets.set_index("subset")["label"]).fillna(""),
         "speakers": lambda: joined(claims["speaker"], "; ", keep=spoken),
         "first_claim": lambda: first("claim_id"),
     }
@@ -256,18 +257,22 @@ def growth(record: Record, until: str | pd.Timestamp | None = None) -> dict:
 
 
 def _comparison_key(record: Record, table: pd.DataFrame) -> pd.Series:
-    """What makes two statements comparable: claimant and measure, and the region for parts of a total."""
-    part = table["measure"].map(record.measures.set_index("measure")["part_of_total"]).fillna(False).astype(bool)
-    return table["measure"] + table["locations"].where(part, "").radd("@").where(part, "")
+    """What makes two statements comparable: claimant and measure, the region for parts of a total, and the
+    subset for a measure that counts a named part alone (one deployment: the first wave is not replaced by the second)."""
+    measures = record.measures.set_index("measure")
+    part = table["measure"].map(measures["part_of_total"]).fillna(False).astype(bool)
+    named_part = ~table["measure"].map(measures["in_headline"]).fillna(False).astype(bool) & (table["subset"] != "")
+    return (table["measure"] + table["locations"].where(part, "").radd("@").where(part, "")
+            + table["subset"].radd("/").where(named_part, ""))
 
 
 @per_record
 def as_of(record: Record, date: str | pd.Timestamp, measures: list[str] | None = None) -> pd.DataFrame:
-    """What each claimant had said by `date`: its latest statement for each measure (and region)."""
+    """What each claimant had said by `date`: its latest statement for each measure (and region, and deployment)."""
     claims = record.claims
     if measures is not None:
         claims = claims[claims["measure"].isin(measures)]
-    table = _statement_table(record, claims, ["claimant_id", "measure", "figure", "said_on", "locations"])
+    table = _statement_table(record, claims, ["claimant_id", "measure", "figure", "said_on", "locations", "subset"])
     table = table[table["said_on"] <= pd.Timestamp(date)]
     table = table.assign(what=_comparison_key(record, table))
     latest = table.sort_values(["said_on", "figure"]).groupby(["claimant_id", "what"], sort=False).tail(1)

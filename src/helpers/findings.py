@@ -6,7 +6,7 @@ Each function returns Markdown in which every piece of data text is escaped.
 import pandas as pd
 
 from helpers import costs, estimates, places, provenance
-from helpers.changelog import record_version
+from helpers.changelog import latest_change
 from helpers.notebook import escape, finding
 from helpers.record import Record
 from helpers.verify import QUOTE_STATUS_MEANINGS
@@ -20,9 +20,9 @@ def _day(date: pd.Timestamp) -> str:
 def record_overview(record: Record):
     claims = record.claims
     statuses = provenance.quote_status_counts(record)
-    checked = ", ".join(f"{count} {escape(QUOTE_STATUS_MEANINGS[name])}" for name, count in statuses.items() if count)
+    checked = "; ".join(f"{count} {escape(QUOTE_STATUS_MEANINGS[name])}" for name, count in statuses.items() if count)
     return finding(
-        f"**The {escape(record_version(record))}** holds {len(claims)} figures as reported, from "
+        f"**The record of {latest_change(record.data_dir)}** holds {len(claims)} figures as reported, from "
         f"{claims['statement_id'].nunique()} statements by {claims['claimant_id'].nunique()} claimants in "
         f"{claims['source_id'].nunique()} stories, said between {_day(claims['said_on'].min())} and "
         f"{_day(claims['said_on'].max())}. Quotes: {checked}."
@@ -34,10 +34,11 @@ def growth(record: Record):
     steps = estimates.headline_steps(record)
     when = dated(steps["said_on"], steps["day_known"])
     path = " → ".join(f"{f:,} ({escape(c)}, {d})" for f, c, d in zip(steps["figure"], steps["claimant"], when))
+    as_worded = "; ".join(escape(w) for w in steps["wordings"])
     return finding(
         f"**The largest official figure for North Korean troops in Russia grew {g['multiple']:.1f}-fold in "
-        f"{g['days']} days**, in {g['steps']} steps: {path}. No single claimant said all of them: each step came "
-        f"from whoever spoke next with a larger number."
+        f"{g['days']} days**, in {g['steps'] - 1} steps up: {path}. As the stories worded them: {as_worded}. "
+        f"No single claimant said all of them: each step came from whoever spoke next with a larger number."
     )
 
 
@@ -69,7 +70,8 @@ def disagreement(record: Record):
         in_force = estimates.latest_by_date(record)
         compared = in_force[(in_force["date"] == now["date"]) & in_force["claimant"].isin(now.dropna().index)]
         when = dated(compared["said_on"], compared["day_known"])
-        said = " and ".join(f"{escape(w)} ({escape(c)}, {d})" for w, c, d in zip(compared["wordings"], compared["claimant"], when))
+        said = " and ".join(f"{escape(w)} ({escape(c)}, {d})"
+                            for w, c, d in zip(compared["wordings"], compared["claimant"], when))
         apart = (f"figures that meet at {now['highest']:,}" if now["highest"] == now["lowest"] else
                  f"figures {now['ratio']:.1f}-fold apart")
         text += (f" The last time two or more claimants gave figures within a week of each other, on "

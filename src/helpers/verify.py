@@ -24,8 +24,8 @@ QUOTE_STATUS_MEANINGS = {
     "not found": "NOT found in the archived story",
     "archive absent": "the story is archived, but the archive folder is not here to check against",
     "archive file missing": "the story's archive file is not in the archive folder",
-    "unarchived": "quoted as printed on the page; not checked against an archive",
-    "paraphrase": "no quote: the figure is known only as the outlet's paraphrase",
+    "unarchived": "quoted as printed on the page, not checked against an archive",
+    "paraphrase": "with no quote, the figure known only as the outlet's paraphrase",
 }
 
 

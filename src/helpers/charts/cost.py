@@ -85,8 +85,12 @@ def split_title(record: Record) -> str:
 
 def _split_rows(record: Record) -> pd.DataFrame:
     split = costs.killed_and_wounded(record)
-    note = [f"{killed:,} killed, {wounded:,} wounded ({share:.0%} killed)"
-            for killed, wounded, share in zip(split["killed"], split["wounded"], split["killed_share"])]
+    # Two lines, the killed then the wounded: as worded they are too long for one line beside the bar.
+    stated = split["killed_worded"] + " killed,\n" + split["wounded_worded"] + " wounded"
+    implied = (split["killed_worded"] + " killed of " + split["casualties_worded"] + " in all:\n"
+               + thousands(split["wounded"]) + " wounded")
+    share = split["killed_share"].map("{:.0%}".format)
+    note = stated.where(~split["wounded_implied"], implied) + " (" + share + " killed)"
     return split.assign(label=split["claimant"] + ", " + split["said_on"].dt.strftime("%d %b %Y"), note=note)
 
 
@@ -128,7 +132,7 @@ def draw_split_static(record: Record) -> Figure:
     ax.grid(axis="y", visible=False)
     # Beside the bars: inside, it covered the longest bar's figures.
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8.5)
-    style.set_titles(figure, ax, split_title(record), "The figures as given (centre of each qualifier's interval)")
+    style.set_titles(figure, ax, split_title(record), "The figures as given, without their qualifiers' ranges; beside each bar, as worded")
     style.add_source_line(figure, style.source_line(record, _split_claims(record, rows)))
     return figure
 
@@ -150,7 +154,7 @@ def draw_split_interactive(record: Record) -> go.Figure:
     figure.update_layout(barmode="stack")
     # Each bar's figures beside it, as in the static chart, with the same room on the right for them.
     figure.layout.annotations = [*figure.layout.annotations, *(
-        {"x": total, "y": label, "text": html.escape(note), "xanchor": "left", "xshift": 6, "showarrow": False,
+        {"x": total, "y": label, "text": html.escape(note).replace("\n", "<br>"), "align": "left", "xanchor": "left", "xshift": 6, "showarrow": False,
          "font": {"size": 11}} for total, label, note in zip(rows["total"], rows["label"], rows["note"]))]
     figure.update_yaxes(autorange="reversed", tickformat=None)
     figure.update_xaxes(tickformat=",d", range=[0, rows["total"].max() * SPLIT_ROOM])

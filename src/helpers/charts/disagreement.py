@@ -38,7 +38,7 @@ def _claimant_rows(record: Record) -> pd.DataFrame:
     age = thousands(rows["days_old"]).where(rows["days_old"] > 0, "0")
     return with_bar_ends(rows.assign(
         x=rows["date"] + pd.Timedelta(hours=12),
-        hover=("<b>As of " + rows["date"].dt.strftime("%d %b %Y") + "</b>, said " + age + " days before<br><br>"
+        hover=("<b>As of " + rows["date"].dt.strftime("%d %b %Y") + "</b>, said " + age + rows["days_old"].map({1: " day"}).fillna(" days") + " before<br><br>"
                + rows["statement_id"].map(hovers)),
     ))
 
@@ -65,8 +65,9 @@ def _spread(record: Record) -> pd.DataFrame:
 
 
 def _ratio_changes(spread: pd.DataFrame) -> pd.DataFrame:
-    """The dates where the ratio changes: labelled there only, so runs of equal ratios do not pile up."""
-    return spread[spread["ratio"].ne(spread["ratio"].shift())]
+    """The dates where the ratio changes: labelled there only, so runs of equal ratios do not pile up; never where
+    one claimant alone had spoken (×1.0 of a figure over itself)."""
+    return spread[spread["ratio"].ne(spread["ratio"].shift()) & (spread["claimants"] >= 2)]
 
 
 def _ratio_label_places(changes: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:

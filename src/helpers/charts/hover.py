@@ -37,7 +37,7 @@ def claim_hovers(record: Record) -> pd.Series:
     claims = estimates.with_wording(record)
     status = verify.quote_checks(record, record.archive_dir).set_index("claim_id")["quote_status"]
     published, speaker, quote = _claim_words(claims)
-    quote_lines = quote.map(lambda q: escaped_wrapped(f"“{q}”" if q else ""))
+    quote_lines = quote.map(escaped_wrapped)
     lines = (
         "<b>" + claims["outlet"].map(escaped_wrapped) + "</b>, published " + published
         + "<br>" + speaker.map(escaped_wrapped) + ": <b>" + claims["as_worded"].map(html.escape) + "</b>"
@@ -56,16 +56,17 @@ def claim_lines(record: Record) -> pd.Series:
     published, speaker, quote = _claim_words(claims)
     head = claims["outlet"] + ", " + published + " · " + speaker + ": " + claims["as_worded"]
     lines = ("<b>" + head.map(lambda h: escaped_wrapped(h, CLAIM_LINE_CHARACTERS)) + "</b><br>"
-             + quote.map(lambda q: escaped_wrapped(f"“{q}”" if q else "", CLAIM_LINE_CHARACTERS))
+             + quote.map(lambda q: escaped_wrapped(q, CLAIM_LINE_CHARACTERS))
              + " <i>(" + claims["claim_id"].map(status).map(QUOTE_CHECK_SHORT) + ")</i>")
     return pd.Series(lines.to_numpy(), index=claims["claim_id"])
 
 
 def _claim_words(claims: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Each claim's date of publication, speaker and quote as a hover gives them (a paraphrase by its note)."""
+    """Each claim's date of publication, speaker and words as a hover gives them: the quote in quotation marks,
+    a paraphrase's note without them (its words are the note's, not the speaker's)."""
     published = claims["published"].dt.strftime("%d %b %Y").fillna("date not shown")
     speaker = claims["speaker"].where(claims["speaker"] != "", "no source given")
-    quote = claims["quote"].where(claims["quote"] != "", claims["notes"])
+    quote = ("“" + claims["quote"] + "”").where(claims["quote"] != "", claims["notes"])
     return published, speaker, quote
 
 

@@ -132,8 +132,10 @@ def _share_claims(record: Record, rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _route_claims(record: Record, stops: pd.DataFrame) -> pd.DataFrame:
-    """The claims that place troops at a stop of the route."""
-    return estimates.with_wording(record).query("location in @stops.location")
+    """The claims whose figures the route writes at its stops (troops there, not casualties there)."""
+    drawn = places.troops_by_location(record).query("location in @stops.location")["claim_id"]
+    claims = estimates.with_wording(record)
+    return claims[claims["claim_id"].isin(drawn)]
 
 
 def _share_rows(record: Record) -> pd.DataFrame:

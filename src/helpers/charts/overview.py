@@ -11,6 +11,8 @@ from helpers.memo import per_record
 from helpers.record import Record
 
 NOTEBOOK = "0_the_record.ipynb"
+SUBTITLE = ("Each dot is one figure as one story reported it, on the day it was said; hollow: the story does not "
+            "date it, so it stands on the day the story was published (said no later than then)")
 
 
 def overview_title(record: Record) -> str:
@@ -32,20 +34,36 @@ def _rows(record: Record) -> pd.DataFrame:
                          hover=claims["claim_id"].map(claim_hovers(record)))
 
 
+def _by_dating(group: pd.DataFrame):
+    """A claimant's dots said on a known day first, then those its stories do not date; the legend shows the first."""
+    dated = group["said_on_precision"] == "day"
+    return [(on_the_day, group[dated == on_the_day]) for on_the_day in (True, False) if (dated == on_the_day).any()]
+
+
+def _dot_colours(colour: str, on_the_day: bool) -> tuple[str, str]:
+    """(fill, edge): filled for a figure said on a known day, hollow for one said no later than its story."""
+    return (colour, "white") if on_the_day else ("white", colour)
+
+
 def draw_static(record: Record) -> Figure:
     colours = style.claimant_colours(record)
     rows = _rows(record)
     figure = style.new_figure((10, 4.8))
     ax = figure.subplots()
+    handles = []
     for claimant, group in rows.groupby("claimant_short_name"):
-        ax.scatter(group["x"], group["y"], color=colours[claimant], s=60, edgecolor="white", label=claimant, zorder=3)
+        for nth, (on_the_day, points) in enumerate(_by_dating(group)):
+            fill, edge = _dot_colours(colours[claimant], on_the_day)
+            dots = ax.scatter(points["x"], points["y"], color=fill, s=60, edgecolor=edge,
+                              linewidth=1 if on_the_day else 1.8, label=claimant, zorder=3)
+            handles += [dots] if nth == 0 else []
     outlets = rows.drop_duplicates("y").sort_values("y")
     ax.set_yticks(outlets["y"], [style.shortened(o, 34) for o in outlets["outlet"]])
     ax.grid(axis="x", color=style.GRID)
     ax.set_ylim(-0.7, len(outlets) - 0.3)
     style.date_axis(ax.xaxis, maxticks=6)  # monthly ticks ran into each other beside the legend
-    style.set_titles(figure, ax, overview_title(record), "Each dot is one figure as one story reported it, placed on the day it was said")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8.5)
+    style.set_titles(figure, ax, overview_title(record), SUBTITLE)
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8.5)
     style.add_source_line(figure, style.source_line(record, rows))
     return figure
 
@@ -55,11 +73,14 @@ def draw_interactive(record: Record) -> go.Figure:
     rows = _rows(record)
     figure = go.Figure()
     for claimant, group in rows.groupby("claimant_short_name"):
-        figure.add_trace(go.Scatter(x=group["x"], y=group["outlet"], mode="markers", name=claimant,
-                                    marker={"color": colours[claimant], "size": 12, "line": {"color": "white", "width": 1}},
-                                    text=group["hover"], hovertemplate="%{text}<extra></extra>"))
-    figure = style.finish_plotly(figure, overview_title(record),
-                                 "Each dot is one figure as one story reported it, placed on the day it was said",
+        for nth, (on_the_day, points) in enumerate(_by_dating(group)):
+            fill, edge = _dot_colours(colours[claimant], on_the_day)
+            figure.add_trace(go.Scatter(x=points["x"], y=points["outlet"], mode="markers", name=claimant,
+                                        legendgroup=claimant, showlegend=nth == 0,
+                                        marker={"color": fill, "size": 12,
+                                                "line": {"color": edge, "width": 1 if on_the_day else 2}},
+                                        text=points["hover"], hovertemplate="%{text}<extra></extra>"))
+    figure = style.finish_plotly(figure, overview_title(record), SUBTITLE,
                                  style.source_line(record, rows), y_title="", row_labels=rows["outlet"])
     figure.update_yaxes(tickformat=None, categoryorder="category descending")
     return figure
