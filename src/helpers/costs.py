@@ -11,7 +11,8 @@ from helpers import estimates
 from helpers.memo import per_record
 from helpers.record import Record
 
-TOTAL_COLUMNS = ["said_on", "claimant", "claimant_id", "total", "low", "high", "basis", "wordings", "statement_ids"]
+TOTAL_COLUMNS = ["said_on", "claimant", "claimant_id", "total", "low", "high", "basis", "wordings", "locations",
+                 "statement_ids"]
 
 
 @per_record
@@ -39,6 +40,7 @@ def casualty_totals(record: Record) -> pd.DataFrame:
         both = wide[wide[("figure", "killed")].notna() & wide[("figure", "wounded")].notna()]
         ids = parts.assign(key=list(zip(parts["claimant_id"], parts["said_on"]))).groupby("key")["statement_id"].agg(" + ".join)
         wordings = parts.groupby(["claimant_id", "said_on"])["wordings"].agg(" killed, ".join) + " wounded"
+        locations = parts.groupby(["claimant_id", "said_on"])["locations"].agg(lambda s: ", ".join(dict.fromkeys(s)))
         derived = pd.DataFrame({
             "total": both[("figure", "killed")] + both[("figure", "wounded")],
             "low": both[("low", "killed")].astype("Float64") + both[("low", "wounded")].astype("Float64"),
@@ -46,6 +48,7 @@ def casualty_totals(record: Record) -> pd.DataFrame:
         }).reset_index()
         derived["basis"] = "killed + wounded"
         derived["wordings"] = list(wordings.reindex(list(zip(derived["claimant_id"], derived["said_on"]))))
+        derived["locations"] = list(locations.reindex(list(zip(derived["claimant_id"], derived["said_on"]))))
         derived["statement_ids"] = [ids.get(key, "") for key in zip(derived["claimant_id"], derived["said_on"])]
     keys = set(zip(given["claimant_id"], given["said_on"]))
     derived = derived[[key not in keys for key in zip(derived["claimant_id"], derived["said_on"])]]
@@ -119,20 +122,21 @@ def casualty_rates(record: Record) -> pd.DataFrame:
 
 @per_record
 def casualty_disagreements(record: Record, within_days: int = 7) -> pd.DataFrame:
-    """Pairs of casualty totals from different claimants said within `within_days` of each other."""
+    """Pairs of casualty totals from different claimants said within `within_days` of each other: each as worded and
+    where it was said to be, how far apart, and whether their intervals overlap."""
     totals = casualty_totals(record)
     pairs = totals.merge(totals, how="cross", suffixes=("", "_other"))
     gap = (pairs["said_on_other"] - pairs["said_on"]).dt.days
     pairs = pairs[(pairs["claimant"] != pairs["claimant_other"]) & gap.between(0, within_days)]
     # A same-day pair appears twice; keep one order.
     pairs = pairs[(gap[pairs.index] > 0) | (pairs["claimant"] < pairs["claimant_other"])]
-    result = pd.DataFrame({
-        "said_on": pairs["said_on"], "claimant": pairs["claimant"], "total": pairs["total"], "basis": pairs["basis"],
-        "said_on_other": pairs["said_on_other"], "claimant_other": pairs["claimant_other"],
-        "total_other": pairs["total_other"], "basis_other": pairs["basis_other"],
-        "days_apart": gap[pairs.index],
-    })
+    sides = ["said_on", "claimant", "total", "basis", "wordings", "locations"]
+    result = pairs[sides + [f"{c}_other" for c in sides]].assign(days_apart=gap[pairs.index])
     higher = result[["total", "total_other"]].max(axis=1)
     lower = result[["total", "total_other"]].min(axis=1)
     result["ratio"] = (higher / lower).round(2)
+    # Some number both could be right about: the higher low end is not above the lower high end (open ends unbounded).
+    low = pairs[["low", "low_other"]].astype("Float64").fillna(0).max(axis=1)
+    high = pairs[["high", "high_other"]].astype("Float64").fillna(float("inf")).min(axis=1)
+    result["intervals_overlap"] = (low <= high).astype(bool)
     return result.sort_values(["said_on", "said_on_other"], ignore_index=True)

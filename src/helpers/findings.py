@@ -99,8 +99,8 @@ def measure_mixups(record: Record):
     when = dated(mixups["said_on"], mixups["statement_id"].map(day_known))
     lines = []
     for figure, rows in mixups.assign(when=when).groupby("figure"):
-        meanings = "; ".join(f"{escape(m)} ({escape(c)}, {d})"
-                             for m, c, d in zip(rows["measure_label"], rows["claimant"], rows["when"]))
+        meanings = "; ".join(f"{escape(m)} ({escape(w)}; {escape(c)}, {d})"
+                             for m, w, c, d in zip(rows["measure_label"], rows["wordings"], rows["claimant"], rows["when"]))
         lines.append(f"- **{figure:,}** stands for {rows['measure_label'].nunique()} different things in {len(rows)} "
                      f"statements: {meanings}")
     return finding("\n".join(["The same number, different things counted:", *lines]) if lines else
@@ -155,20 +155,38 @@ def cost_overview(record: Record):
     totals = costs.casualty_totals(record)
     first, last = totals.iloc[0], totals.iloc[-1]
     statements = costs.casualty_statements(record)
+    names = record.locations.set_index("location")["name"]
+
+    def total(row) -> str:
+        return (f"{row['total']:,} ({escape(row['wordings'])}, in {escape(_places(row['locations'], names))}; "
+                f"{escape(row['claimant'])}, {_day(row['said_on'])})")
+
     return finding(
         f"{len(statements)} casualty statements by {statements['claimant'].nunique()} claimants, from "
         f"{_day(statements['said_on'].min())} to {_day(statements['said_on'].max())}. Killed and wounded together "
-        f"rose from {first['total']:,} ({escape(first['wordings'])}; {escape(first['claimant'])}, {_day(first['said_on'])}) "
-        f"to {last['total']:,} ({escape(last['wordings'])}; {escape(last['claimant'])}, {_day(last['said_on'])})."
+        f"rose from {total(first)} to {total(last)}."
     )
+
+
+def _places(locations: str, names: pd.Series) -> str:
+    """A statement's locations ("kursk_oblast, russia") by name."""
+    return " and ".join(names.get(location, location) for location in locations.split(", "))
 
 
 def casualty_disagreements(record: Record):
     pairs = costs.casualty_disagreements(record)
+    names = record.locations.set_index("location")["name"]
+
+    def side(claimant, total, basis, wordings, locations, said_on) -> str:
+        return (f"{escape(claimant)} {total:,} ({escape(basis)}: {escape(wordings)}, in "
+                f"{escape(_places(locations, names))}; {_day(said_on)})")
+
     lines = [
-        f"- {escape(p.claimant)} {p.total:,} ({_day(p.said_on)}, {escape(p.basis)}) against "
-        f"{escape(p.claimant_other)} {p.total_other:,} ({_day(p.said_on_other)}, {escape(p.basis_other)}): "
-        f"{p.ratio:.2f}-fold, {p.days_apart} days apart"
+        f"- {side(p.claimant, p.total, p.basis, p.wordings, p.locations, p.said_on)} against "
+        f"{side(p.claimant_other, p.total_other, p.basis_other, p.wordings_other, p.locations_other, p.said_on_other)}: "
+        + ("the same number" if p.total == p.total_other else f"{p.ratio:.2f}-fold")
+        + f", with intervals that {'overlap' if p.intervals_overlap else 'do not overlap'}; "
+        + {0: "said the same day", 1: "1 day apart"}.get(p.days_apart, f"{p.days_apart} days apart")
         for p in pairs.itertuples()
     ]
     return finding("\n".join(["Casualty totals said within a week of each other:", *lines]) if lines else
@@ -181,6 +199,9 @@ def casualty_rate(record: Record):
     for r in rates.itertuples():
         low = f"{r.rate_low:.0%}" if pd.notna(r.rate_low) else "open"
         high = f"{r.rate_high:.0%}" if pd.notna(r.rate_high) else "open"
-        lines.append(f"- {escape(r.claimant)}, {_day(r.said_on)}: {r.total:,} of {r.denominator:,} "
-                     f"({escape(r.denominator_basis)}) — {r.rate:.0%}, range {low} to {high}")
+        # The words only where they say more than the number ("exceeded 3,000", not "4,000 (4,000)").
+        total = f"{r.total:,}" + (f" ({escape(r.wordings)})" if r.wordings != f"{r.total:,}" else "")
+        troops = (f"{escape(r.denominator_wordings)}; " if r.denominator_wordings != f"{r.denominator:,}" else "")
+        lines.append(f"- {escape(r.claimant)}, {_day(r.said_on)}: {total} of {r.denominator:,} "
+                     f"({troops}{escape(r.denominator_basis)}) — {r.rate:.0%}, range {low} to {high}")
     return finding("\n".join(["Casualties as a share of the troops sent:", *lines]))
