@@ -5,6 +5,7 @@ import pandas as pd
 from helpers import estimates
 from helpers.memo import per_record
 from helpers.record import Record
+from helpers.wording import dated
 
 
 @per_record
@@ -29,8 +30,8 @@ def route(record: Record) -> pd.DataFrame:
     stops = locations[locations["route_order"].notna()].sort_values("route_order")
     figures = troops_by_location(record).drop_duplicates(["location", "statement_id"])
     table = estimates.statements(record).set_index("statement_id")
-    text = (figures["statement_id"].map(table["wordings"]) + " (" + figures["claimant_short_name"] + ", "
-            + figures["statement_id"].map(table["said_on"]).dt.strftime("%d %b") + ")")
+    said_on = dated(figures["statement_id"].map(table["said_on"]), figures["statement_id"].map(table["day_known"]))
+    text = figures["statement_id"].map(table["wordings"]) + " (" + figures["claimant_short_name"] + ", " + said_on + ")"
     said = text.groupby(figures["location"]).agg("; ".join)
     stops = stops.assign(figures_said=stops["location"].map(said).fillna(""))
     return stops[["route_order", "location", "name", "kind", "latitude", "longitude", "meaning", "figures_said"]].reset_index(drop=True)

@@ -5,7 +5,7 @@ import pandas as pd
 from helpers import estimates, verify
 from helpers.memo import per_record
 from helpers.record import Record
-from helpers.wording import thousands
+from helpers.wording import dated, thousands
 
 
 @per_record
@@ -39,7 +39,7 @@ def statement_story_matrix(record: Record) -> pd.DataFrame:
     """Statements × stories: how each story worded each statement ("" where it did not carry it)."""
     claims = estimates.with_wording(record)
     table = estimates.statements(record)
-    said = table["said_on"].dt.strftime("%d %b").where(table["day_known"], "by " + table["said_on"].dt.strftime("%d %b"))
+    said = dated(table["said_on"], table["day_known"])
     labels = pd.Series((table["claimant"] + ", " + said + ": " + thousands(table["figure"]) + " "
                         + table["measure_label"]).to_numpy(), index=table["statement_id"])
     matrix = claims.pivot_table(index="statement_id", columns="outlet", values="as_worded",

@@ -42,8 +42,8 @@ def locations_title(record: Record) -> str:
         return f"The first figures placed the troops in {first_place['location_name']}"
     latest = parts.iloc[-1]
     names = record.locations.set_index("location")["name"]
-    return (f"The figures moved west: from {first_place['location_name']} ({first_place['said_on']:%d %b}) to "
-            f"{latest['wordings']} {_where(latest, names)} ({latest['said_on']:%d %b})")
+    return (f"The figures moved west: from {first_place['location_name']} ({first_place['said_on']:%-d %b}) to "
+            f"{latest['wordings']} {_where(latest, names)} ({latest['said_on']:%-d %b})")
 
 
 def _where(part: pd.Series, names: pd.Series) -> str:
@@ -142,8 +142,8 @@ def _share_rows(record: Record) -> pd.DataFrame:
     shares = estimates.parts_of_totals(record).reset_index(drop=True)
     names = record.locations.set_index("location")["name"]
     day_known = estimates.statements(record).set_index("statement_id")["day_known"]
-    part_said = dated(shares["said_on"], shares["statement_id"].map(day_known), "%d %b")
-    total_said = dated(shares["total_said_on"], shares["total_statement_id"].map(day_known), "%d %b")
+    part_said = dated(shares["said_on"], shares["statement_id"].map(day_known))
+    total_said = dated(shares["total_said_on"], shares["total_statement_id"].map(day_known))
     label = (shares["claimant"] + ", " + part_said + ":\n" + shares["wordings"] + " "
              + shares["measure_label"] + " (" + shares["locations"].map(names) + ")\nof " + shares["total_wordings"]
              + " in all, said " + total_said)
