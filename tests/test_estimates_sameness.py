@@ -84,7 +84,13 @@ def reference_as_of(record, date, measures=None) -> pd.DataFrame:
     table = table[table["said_on"] <= pd.Timestamp(date)]
     if measures is not None:
         table = table[table["measure"].isin(measures)]
-    table = table.assign(what=estimates._comparison_key(record, table))
+    # Comparable: one measure; for a part of the total, one region; for a figure counted apart from the headline's
+    # totals, one subset (the first deployment is not replaced by the second).
+    measures = record.measures.set_index("measure")
+    part = table["measure"].map(measures["part_of_total"]).astype(bool)
+    headline = table["measure"].map(measures["in_headline"]).astype(bool)
+    table = table.assign(what=[(m, r if p else "", s if not h else "") for m, r, s, p, h in
+                               zip(table["measure"], table["locations"], table["subset"], part, headline)])
     latest = table.sort_values(["said_on", "figure"]).groupby(["claimant_id", "what"], sort=False).tail(1)
     return latest.drop(columns="what").sort_values(["measure", "figure", "claimant"], ignore_index=True)
 

@@ -92,6 +92,7 @@ def _statement_table(record: Record, claims: pd.DataFrame, columns: list[str]) -
         "outlets": lambda: joined(claims["outlet"], "; "),
         "locations": lambda: joined(claims["location"], ", "),
         "subset": lambda: first("subset").map(record.subsets.set_index("subset")["label"]).fillna(""),
+        "subset_id": lambda: first("subset"),
         "speakers": lambda: joined(claims["speaker"], "; ", keep=spoken),
         "first_claim": lambda: first("claim_id"),
     }
@@ -256,14 +257,16 @@ def growth(record: Record, until: str | pd.Timestamp | None = None) -> dict:
     }
 
 
-def _comparison_key(record: Record, table: pd.DataFrame) -> pd.Series:
-    """What makes two statements comparable: claimant and measure, the region for parts of a total, and the
-    subset for a measure that counts a named part alone (one deployment: the first wave is not replaced by the second)."""
+def _comparison_key(record: Record, table: pd.DataFrame) -> pd.DataFrame:
+    """What makes two statements comparable besides the claimant: the measure, the region for parts of a total, and
+    the subset for a measure that counts a named part alone (one deployment: the first wave is not replaced by the
+    second). Columns, not one joined text: joining texts over every statement took a third of `as_of`."""
     measures = record.measures.set_index("measure")
-    part = table["measure"].map(measures["part_of_total"]).fillna(False).astype(bool)
-    named_part = ~table["measure"].map(measures["in_headline"]).fillna(False).astype(bool) & (table["subset"] != "")
-    return (table["measure"] + table["locations"].where(part, "").radd("@").where(part, "")
-            + table["subset"].radd("/").where(named_part, ""))
+    codes, names = pd.factorize(table["measure"])
+    part = measures["part_of_total"].reindex(names).fillna(False).to_numpy(dtype=bool)[codes]
+    headline = measures["in_headline"].reindex(names).fillna(False).to_numpy(dtype=bool)[codes]
+    return pd.DataFrame({"measure": codes, "region": table["locations"].where(part, ""),
+                         "deployment": table["subset_id"].where(~headline, "")}, index=table.index)
 
 
 @per_record
@@ -272,10 +275,11 @@ def as_of(record: Record, date: str | pd.Timestamp, measures: list[str] | None =
     claims = record.claims
     if measures is not None:
         claims = claims[claims["measure"].isin(measures)]
-    table = _statement_table(record, claims, ["claimant_id", "measure", "figure", "said_on", "locations", "subset"])
+    table = _statement_table(record, claims, ["claimant_id", "measure", "figure", "said_on", "locations", "subset_id"])
     table = table[table["said_on"] <= pd.Timestamp(date)]
-    table = table.assign(what=_comparison_key(record, table))
-    latest = table.sort_values(["said_on", "figure"]).groupby(["claimant_id", "what"], sort=False).tail(1)
+    key = _comparison_key(record, table)
+    table = table.drop(columns="measure").join(key)
+    latest = table.sort_values(["said_on", "figure"]).groupby(["claimant_id", *key.columns], sort=False).tail(1)
     latest = _statements_of(record, claims, latest["statement_id"])
     return latest.sort_values(["measure", "figure", "claimant"], ignore_index=True)
 
