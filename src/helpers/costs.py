@@ -62,19 +62,21 @@ def casualty_totals(record: Record) -> pd.DataFrame:
 @per_record
 def killed_and_wounded(record: Record) -> pd.DataFrame:
     """Per claimant and day with a split: killed, wounded, and the total; wounded implied where only killed and the sum are
-    given. The `*_worded` columns give each figure as the stories worded it (empty where not given)."""
+    given. The `*_worded` columns give each figure as the stories worded it, the `*_statement` columns the statement
+    it comes from (empty where not given)."""
     table = casualty_statements(record)
-    wide = table.pivot_table(index=["said_on", "claimant"], columns="measure", values="figure", aggfunc="first")
-    wide = wide.reindex(columns=["killed", "wounded", "casualties"]).astype("Int64")
+    measures = ["killed", "wounded", "casualties"]
+    given = table.pivot_table(index=["said_on", "claimant"], columns="measure",
+                              values=["figure", "wordings", "statement_id"], aggfunc="first")
+    wide = given["figure"].reindex(columns=measures).astype("Int64")
     split = wide[wide["killed"].notna() & (wide["wounded"].notna() | wide["casualties"].notna())].copy()
     split["wounded_implied"] = split["wounded"].isna()
     split["wounded"] = split["wounded"].fillna(split["casualties"] - split["killed"])
     split["total"] = split["casualties"].fillna(split["killed"] + split["wounded"])
     split["killed_share"] = (split["killed"] / split["total"]).astype("Float64").round(3)
     # Each figure as worded ("at least 100"): the numbers alone drop the qualifiers.
-    worded = table.pivot_table(index=["said_on", "claimant"], columns="measure", values="wordings", aggfunc="first")
-    worded = worded.reindex(columns=["killed", "wounded", "casualties"]).reindex(split.index).fillna("")
-    split = split.join(worded.add_suffix("_worded"))
+    for values, suffix in (("wordings", "_worded"), ("statement_id", "_statement")):
+        split = split.join(given[values].reindex(columns=measures, index=split.index).fillna("").add_suffix(suffix))
     split.columns.name = None
     return split.reset_index()
 
@@ -116,7 +118,7 @@ def casualty_rates(record: Record) -> pd.DataFrame:
     rates["rate_high"] = (rates["high"].astype("Float64") / rates["denominator_low"].astype("Float64")).round(3)
     columns = ["said_on", "claimant", "total", "low", "high", "basis", "wordings", "denominator", "denominator_low",
                "denominator_high", "denominator_wordings", "denominator_basis", "denominator_said_on", "rate",
-               "rate_low", "rate_high"]
+               "rate_low", "rate_high", "statement_ids", "denominator_statement_id"]
     return rates[columns].reset_index(drop=True)
 
 

@@ -355,7 +355,8 @@ def measure_mixups(record: Record) -> pd.DataFrame:
     table = statements(record)
     table = table[table["counts"] == "troops"]
     mixed = table.groupby("figure")["measure"].transform("nunique") > 1
-    columns = ["figure", "measure_label", "claimant", "said_on", "wordings", "locations", "outlets", "statement_id"]
+    columns = ["figure", "measure_label", "claimant", "said_on", "day_known", "wordings", "locations", "outlets",
+               "statement_id"]
     return table.loc[mixed, columns].sort_values(["figure", "said_on", "claimant"], ignore_index=True)
 
 
@@ -370,17 +371,19 @@ def parts_of_totals(record: Record) -> pd.DataFrame:
     table = statements(record)
     parts = table[table["measure"].map(measures["part_of_total"])].sort_values("said_on")
     totals = table[table["measure"].map(measures["in_headline"])].sort_values("said_on")
-    totals = totals[["claimant_id", "said_on", "figure", "low", "high", "wordings", "statement_id"]].rename(
-        columns={"said_on": "total_said_on", "figure": "total", "low": "total_low", "high": "total_high",
-                 "wordings": "total_wordings", "statement_id": "total_statement_id"}
+    totals = totals[["claimant_id", "said_on", "day_known", "figure", "low", "high", "wordings", "statement_id"]]
+    totals = totals.rename(
+        columns={"said_on": "total_said_on", "day_known": "total_day_known", "figure": "total", "low": "total_low",
+                 "high": "total_high", "wordings": "total_wordings", "statement_id": "total_statement_id"}
     )
     paired = pd.merge_asof(parts, totals, left_on="said_on", right_on="total_said_on", by="claimant_id")
     paired["share"] = (paired["figure"] / paired["total"]).round(3)
     # Smallest share: the part's lowest reading over the total's highest, and the other way round.
     paired["share_low"] = (paired["low"].astype("Float64") / paired["total_high"].astype("Float64")).round(3)
     paired["share_high"] = (paired["high"].astype("Float64") / paired["total_low"].astype("Float64")).clip(upper=1).round(3)
-    columns = ["said_on", "claimant", "measure_label", "locations", "wordings", "figure", "total_wordings", "total",
-               "total_said_on", "share", "share_low", "share_high", "statement_id", "total_statement_id"]
+    columns = ["said_on", "day_known", "claimant", "measure_label", "locations", "wordings", "figure", "total_wordings",
+               "total", "total_said_on", "total_day_known", "share", "share_low", "share_high", "statement_id",
+               "total_statement_id"]
     return paired[columns].reset_index(drop=True)
 
 

@@ -95,8 +95,7 @@ def framing(record: Record):
 
 def measure_mixups(record: Record):
     mixups = estimates.measure_mixups(record)
-    day_known = estimates.statements(record).set_index("statement_id")["day_known"]
-    when = dated(mixups["said_on"], mixups["statement_id"].map(day_known))
+    when = dated(mixups["said_on"], mixups["day_known"])
     lines = []
     for figure, rows in mixups.assign(when=when).groupby("figure"):
         meanings = "; ".join(f"{escape(m)} ({escape(w)}; {escape(c)}, {d})"
@@ -110,8 +109,7 @@ def measure_mixups(record: Record):
 def locations(record: Record):
     shares = estimates.parts_of_totals(record)
     names = record.locations.set_index("location")["name"]
-    day_known = estimates.statements(record).set_index("statement_id")["day_known"]
-    shares = shares.assign(when=dated(shares["said_on"], shares["statement_id"].map(day_known), "%-d %B %Y"))
+    shares = shares.assign(when=dated(shares["said_on"], shares["day_known"], "%-d %B %Y"))
     lines = [
         f"- {escape(s.claimant)} ({s.when}): {escape(s.wordings)} {escape(places.where_phrase(s.measure_label, names.get(s.locations, s.locations)))}, "
         f"of {escape(s.total_wordings)} in all — {s.share:.0%}"

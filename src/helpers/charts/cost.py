@@ -97,15 +97,10 @@ def _split_rows(record: Record) -> pd.DataFrame:
 def _split_hovers(record: Record, split: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """Each row's statements, for its killed bar and its wounded bar: the killed figure's; the wounded figure's,
     or where the wounded are implied, the sum's and the killed figure's."""
-    # The statement of each measure that the split takes: the first per claimant and day.
-    said = costs.casualty_statements(record).drop_duplicates(["said_on", "claimant", "measure"])
-    ids = said.pivot(index=["said_on", "claimant"], columns="measure", values="statement_id")
-    ids = ids.reindex(columns=["killed", "wounded", "casualties"]).reset_index()
-    ids = split[["said_on", "claimant"]].merge(ids, how="left").set_axis(split.index)
     hovers = statement_hovers(record)
-    killed = ids["killed"].map(hovers)
-    implied = ids["casualties"].map(hovers) + "<br><br>" + killed
-    return killed, ids["wounded"].map(hovers).where(~split["wounded_implied"], implied)
+    killed = split["killed_statement"].map(hovers)
+    implied = split["casualties_statement"].map(hovers) + "<br><br>" + killed
+    return killed, split["wounded_statement"].map(hovers).where(~split["wounded_implied"], implied)
 
 
 def _split_claims(record: Record, rows: pd.DataFrame) -> pd.DataFrame:
@@ -132,7 +127,8 @@ def draw_split_static(record: Record) -> Figure:
     ax.grid(axis="y", visible=False)
     # Beside the bars: inside, it covered the longest bar's figures.
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8.5)
-    style.set_titles(figure, ax, split_title(record), "The figures as given, without their qualifiers' ranges; beside each bar, as worded")
+    style.set_titles(figure, ax, split_title(record),
+                     "The figures as given, without their qualifiers' ranges; beside each bar, as worded")
     style.add_source_line(figure, style.source_line(record, _split_claims(record, rows)))
     return figure
 
@@ -154,8 +150,9 @@ def draw_split_interactive(record: Record) -> go.Figure:
     figure.update_layout(barmode="stack")
     # Each bar's figures beside it, as in the static chart, with the same room on the right for them.
     figure.layout.annotations = [*figure.layout.annotations, *(
-        {"x": total, "y": label, "text": html.escape(note).replace("\n", "<br>"), "align": "left", "xanchor": "left", "xshift": 6, "showarrow": False,
-         "font": {"size": 11}} for total, label, note in zip(rows["total"], rows["label"], rows["note"]))]
+        {"x": total, "y": label, "text": html.escape(note).replace("\n", "<br>"), "align": "left", "xanchor": "left",
+         "xshift": 6, "showarrow": False, "font": {"size": 11}}
+        for total, label, note in zip(rows["total"], rows["label"], rows["note"]))]
     figure.update_yaxes(autorange="reversed", tickformat=None)
     figure.update_xaxes(tickformat=",d", range=[0, rows["total"].max() * SPLIT_ROOM])
     return figure
@@ -177,19 +174,10 @@ def _rate_rows(record: Record) -> pd.DataFrame:
     return rates.assign(y=rates.index, label=label, rate_text=rates["rate"].map("{:.0%}".format))
 
 
-def _rate_statement_ids(record: Record, rates: pd.DataFrame) -> pd.Series:
+def _rate_statement_ids(rates: pd.DataFrame) -> pd.Series:
     """The statements behind each rate, one a row indexed by the rate: its casualties', then its troops'."""
-    marks = rates.assign(mark=rates.index)
-    totals = costs.casualty_totals(record)
-    casualties = marks.merge(totals, on=["said_on", "claimant", "total", "basis", "wordings"])
-    casualty_ids = casualties.set_index("mark")["statement_ids"].str.split(" + ", regex=False).explode()
-    # The claimant's own troop figure that day where it gave one, else the headline step (as costs.casualty_rates).
-    troops = estimates.statements(record).query("measure in ['sent', 'sent_in_wave']")
-    own = marks.merge(troops, left_on=["claimant", "said_on", "denominator", "denominator_wordings"],
-                      right_on=["claimant", "said_on", "figure", "wordings"])
-    steps = estimates.headline_steps(record)[["said_on", "statement_id"]].rename(columns={"said_on": "step_on"})
-    headline = marks[~marks["mark"].isin(own["mark"])].merge(steps, left_on="denominator_said_on", right_on="step_on")
-    return pd.concat([casualty_ids, own.set_index("mark")["statement_id"], headline.set_index("mark")["statement_id"]])
+    casualties = rates["statement_ids"].str.split(" + ", regex=False).explode()
+    return pd.concat([casualties, rates["denominator_statement_id"]])
 
 
 def draw_rate_static(record: Record) -> Figure:
@@ -227,7 +215,7 @@ def draw_rate_interactive(record: Record) -> go.Figure:
     rows = _rate_rows(record)
     low = rows["rate_low"].astype("Float64").fillna(0).astype(float)
     high = rows["rate_high"].astype("Float64").fillna(1.0).astype(float)
-    statements = joined_hovers(_rate_statement_ids(record, rows), statement_lines(record)).reindex(rows.index)
+    statements = joined_hovers(_rate_statement_ids(rows), statement_lines(record)).reindex(rows.index)
     hover = (rows["label"].map(style.escaped_wrapped) + "<br>" + rows["denominator_basis"] + ": "
              + rows["denominator_wordings"].map(style.escaped_wrapped) + "<br>rate " + rows["rate_text"]
              + "<br><br>" + statements.fillna(""))

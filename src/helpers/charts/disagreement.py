@@ -35,10 +35,11 @@ def _claimant_rows(record: Record) -> pd.DataFrame:
     """Every claimant's statement in force on every date a claimant spoke; old ones faded."""
     rows = estimates.latest_by_date(record)
     hovers = statement_hovers(record)
-    age = thousands(rows["days_old"]).where(rows["days_old"] > 0, "0")
+    age = (thousands(rows["days_old"]).where(rows["days_old"] > 0, "0")
+           + rows["days_old"].map({1: " day"}).fillna(" days"))
     return with_bar_ends(rows.assign(
         x=rows["date"] + pd.Timedelta(hours=12),
-        hover=("<b>As of " + rows["date"].dt.strftime("%d %b %Y") + "</b>, said " + age + rows["days_old"].map({1: " day"}).fillna(" days") + " before<br><br>"
+        hover=("<b>As of " + rows["date"].dt.strftime("%d %b %Y") + "</b>, said " + age + " before<br><br>"
                + rows["statement_id"].map(hovers)),
     ))
 

@@ -34,15 +34,12 @@ CLAIM_LINE_CHARACTERS = 100
 @per_record
 def claim_hovers(record: Record) -> pd.Series:
     """HTML-escaped hover text per claim_id: outlet, date, speaker, wording, quote and its check."""
-    claims = estimates.with_wording(record)
-    status = verify.quote_checks(record, record.archive_dir).set_index("claim_id")["quote_status"]
-    published, speaker, quote = _claim_words(claims)
-    quote_lines = quote.map(escaped_wrapped)
+    claims, published, speaker, quote, status = _claim_words(record)
     lines = (
         "<b>" + claims["outlet"].map(escaped_wrapped) + "</b>, published " + published
         + "<br>" + speaker.map(escaped_wrapped) + ": <b>" + claims["as_worded"].map(html.escape) + "</b>"
-        + "<br>" + quote_lines
-        + "<br><i>" + claims["claim_id"].map(status).map(QUOTE_CHECK_WORDS) + "</i>"
+        + "<br>" + quote.map(escaped_wrapped)
+        + "<br><i>" + status.map(QUOTE_CHECK_WORDS) + "</i>"
     )
     return pd.Series(lines.to_numpy(), index=claims["claim_id"])
 
@@ -51,23 +48,23 @@ def claim_hovers(record: Record) -> pd.Series:
 def claim_lines(record: Record) -> pd.Series:
     """A shorter hover per claim_id, for a mark that lists many claims: outlet, date, speaker and wording in
     bold, then the quote (or the paraphrase note) and its check, HTML-escaped and wrapped wider than `claim_hovers`."""
-    claims = estimates.with_wording(record)
-    status = verify.quote_checks(record, record.archive_dir).set_index("claim_id")["quote_status"]
-    published, speaker, quote = _claim_words(claims)
+    claims, published, speaker, quote, status = _claim_words(record)
     head = claims["outlet"] + ", " + published + " · " + speaker + ": " + claims["as_worded"]
     lines = ("<b>" + head.map(lambda h: escaped_wrapped(h, CLAIM_LINE_CHARACTERS)) + "</b><br>"
              + quote.map(lambda q: escaped_wrapped(q, CLAIM_LINE_CHARACTERS))
-             + " <i>(" + claims["claim_id"].map(status).map(QUOTE_CHECK_SHORT) + ")</i>")
+             + " <i>(" + status.map(QUOTE_CHECK_SHORT) + ")</i>")
     return pd.Series(lines.to_numpy(), index=claims["claim_id"])
 
 
-def _claim_words(claims: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Each claim's date of publication, speaker and words as a hover gives them: the quote in quotation marks,
-    a paraphrase's note without them (its words are the note's, not the speaker's)."""
+def _claim_words(record: Record) -> tuple[pd.DataFrame, pd.Series, pd.Series, pd.Series, pd.Series]:
+    """The claims, and each one's date of publication, speaker, words and quote check as a hover gives them: the
+    quote in quotation marks, a paraphrase's note without them (its words are the note's, not the speaker's)."""
+    claims = estimates.with_wording(record)
     published = claims["published"].dt.strftime("%d %b %Y").fillna("date not shown")
     speaker = claims["speaker"].where(claims["speaker"] != "", "no source given")
     quote = ("“" + claims["quote"] + "”").where(claims["quote"] != "", claims["notes"])
-    return published, speaker, quote
+    checks = verify.quote_checks(record, record.archive_dir).set_index("claim_id")["quote_status"]
+    return claims, published, speaker, quote, claims["claim_id"].map(checks)
 
 
 @per_record
@@ -88,7 +85,8 @@ def _statement_texts(record: Record, per_claim_text: pd.Series, between: str) ->
     table = estimates.statements(record).set_index("statement_id")
     said = table["said_on"].dt.strftime("%d %b %Y")
     said = said.where(table["day_known"], "no later than " + said)
-    head = "<b>" + table["claimant"].map(escaped_wrapped) + "</b>: " + table["measure_label"].map(html.escape) + ", said " + said
+    head = ("<b>" + table["claimant"].map(escaped_wrapped) + "</b>: " + table["measure_label"].map(html.escape)
+            + ", said " + said)
     return head + between + stories.reindex(table.index)
 
 

@@ -141,9 +141,8 @@ def _route_claims(record: Record, stops: pd.DataFrame) -> pd.DataFrame:
 def _share_rows(record: Record) -> pd.DataFrame:
     shares = estimates.parts_of_totals(record).reset_index(drop=True)
     names = record.locations.set_index("location")["name"]
-    day_known = estimates.statements(record).set_index("statement_id")["day_known"]
-    part_said = dated(shares["said_on"], shares["statement_id"].map(day_known))
-    total_said = dated(shares["total_said_on"], shares["total_statement_id"].map(day_known))
+    part_said = dated(shares["said_on"], shares["day_known"])
+    total_said = dated(shares["total_said_on"], shares["total_day_known"])
     label = (shares["claimant"] + ", " + part_said + ":\n" + shares["wordings"] + " "
              + shares["measure_label"] + " (" + shares["locations"].map(names) + ")\nof " + shares["total_wordings"]
              + " in all, said " + total_said)
