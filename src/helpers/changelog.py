@@ -21,6 +21,15 @@ def latest_change(data_dir: Path) -> str:
     return max(dates)
 
 
+def version_date(record: Record) -> pd.Timestamp:
+    """The day the record speaks for: its newest changelog entry, or the day of its newest figure when its data
+    folder keeps no changelog (a record made for a test)."""
+    try:
+        return pd.Timestamp(latest_change(record.data_dir))
+    except ValueError:
+        return record.claims["said_on"].max()
+
+
 def record_version(record: Record) -> str:
     """E.g. "record of 2026-11-22, 18 claims"."""
     return f"record of {latest_change(record.data_dir)}, {len(record.claims)} claims"

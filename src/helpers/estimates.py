@@ -9,6 +9,7 @@ A *statement* is what one claimant said once; the stories that carried it share 
 import numpy as np
 import pandas as pd
 
+from helpers.changelog import version_date
 from helpers.memo import per_record
 from helpers.record import Record
 from helpers.wording import worded
@@ -446,3 +447,28 @@ def last_current_disagreement(record: Record, measure: str = "sent", within_days
     table = disagreement(record, measure, within_days)
     compared = table[table["claimants"] >= 2]
     return compared.iloc[-1] if len(compared) else None
+
+
+LATEST_COLUMNS = ["measure", "measure_label", "subset", "locations", "said_on", "day_known", "days_old", "claimant",
+                  "wordings", "figure", "low", "high", "outlets", "speakers", "statement_id", "first_claim"]
+
+
+@per_record
+def latest_figures(record: Record, on: str | pd.Timestamp | None = None) -> pd.DataFrame:
+    """The newest statement of each kind of figure: "what is the number now?", and how many days old it is `on` that
+    day (by default the record's version, the date of its newest changelog entry, so the answer does not change with
+    the day it is read).
+
+    A kind is a measure, and for a part of the troops its region, for a figure of one deployment its deployment (as
+    in `as_of`): the third deployment's figure does not replace the first's. Statements said on the same latest day
+    are all kept. Rows follow data/measures.csv's order, then the deployment, region and figure.
+    """
+    table = _statement_table(record, record.claims, [*STATEMENT_COLUMNS, "subset_id"])
+    key = _comparison_key(record, table)
+    newest = table["said_on"].groupby([key[column] for column in key.columns]).transform("max")
+    latest = table[table["said_on"] == newest]
+    order = {measure: rank for rank, measure in enumerate(record.measures["measure"])}
+    on = version_date(record) if on is None else pd.Timestamp(on)
+    latest = latest.assign(measure_rank=latest["measure"].map(order), days_old=(on - latest["said_on"]).dt.days)
+    latest = latest.sort_values(["measure_rank", "subset", "locations", "figure", "claimant"], ignore_index=True)
+    return latest[LATEST_COLUMNS]

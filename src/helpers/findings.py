@@ -6,7 +6,7 @@ Each function returns Markdown in which every piece of data text is escaped.
 import pandas as pd
 
 from helpers import costs, estimates, places, provenance
-from helpers.changelog import latest_change
+from helpers.changelog import latest_change, version_date
 from helpers.notebook import escape, finding
 from helpers.record import Record
 from helpers.verify import QUOTE_STATUS_MEANINGS
@@ -203,3 +203,40 @@ def casualty_rate(record: Record):
         lines.append(f"- {escape(r.claimant)}, {_day(r.said_on)}: {total} of {r.denominator:,} "
                      f"({troops}{escape(r.denominator_basis)}) — {r.rate:.0%}, range {low} to {high}")
     return finding("\n".join(["Casualties as a share of the troops sent:", *lines]))
+
+
+def latest_entries(record: Record) -> list[dict]:
+    """The newest figure of each kind as plain text, for this finding and the report's index (which escapes it)."""
+    latest = estimates.latest_figures(record)
+    claims = record.claims.set_index("claim_id")
+    status = provenance.quote_status(record).set_index("claim_id")["quote_status"]
+    names = record.locations.set_index("location")["name"]
+    parts = latest["measure"].map(record.measures.set_index("measure")["part_of_total"]).astype(bool)
+    when = dated(latest["said_on"], latest["day_known"], "%-d %b %Y")
+    entries = []
+    for row, part, day in zip(latest.itertuples(), parts, when):
+        detail = [row.subset] if row.subset else []
+        detail += [_places(row.locations, names)] if part else []
+        first = claims.loc[row.first_claim]
+        entries.append({
+            "kind": row.measure_label[:1].upper() + row.measure_label[1:] + (f" ({', '.join(detail)})" if detail else ""),
+            "figure": row.wordings,
+            "claimant": row.claimant,
+            "said": day,
+            "age": {0: "said on the record's date", 1: "1 day old"}.get(row.days_old, f"{row.days_old:,} days old"),
+            "quote": first["quote"],
+            "outlet": first["outlet"],
+            "checked": QUOTE_STATUS_MEANINGS[status[row.first_claim]],
+        })
+    return entries
+
+
+def latest(record: Record):
+    """What is the number now: the newest figure of each kind, with its words and its age on the record's date."""
+    lines = [f"- **{escape(e['kind'])}: {escape(e['figure'])}** — {escape(e['claimant'])}, {escape(e['said'])} "
+             f"({escape(e['age'])}); "
+             + (f"“{escape(e['quote'])}” ({escape(e['outlet'])}, {escape(e['checked'])})" if e["quote"] else
+                f"{escape(e['outlet'])}'s paraphrase, no words quoted")
+             for e in latest_entries(record)]
+    return finding("\n".join([f"The newest figure of each kind, as of {_day(version_date(record))}:",
+                              *lines]))

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import jinja2
 
+from helpers import findings
 from helpers.charts import Chart
-from helpers.changelog import record_version
+from helpers.changelog import record_version, version_date
 from helpers.export import TABLE_FILE
 from helpers.record import Record
 
@@ -51,6 +52,8 @@ def render_index(record: Record, charts: list[Chart], formats: list[str], pages:
     return environment.get_template("index.html.j2").render(
         title=TITLE,
         version=f"Built from the {record_version(record)}.",
+        record_date=f"{version_date(record):%-d %B %Y}",
+        latest=findings.latest_entries(record),
         notebooks=pages,
         charts=[chart_entry(chart, record, formats, by_file) for chart in charts],
         sources=source_entries(record),
