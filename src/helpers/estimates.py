@@ -472,3 +472,29 @@ def latest_figures(record: Record, on: str | pd.Timestamp | None = None) -> pd.D
     latest = latest.assign(measure_rank=latest["measure"].map(order), days_old=(on - latest["said_on"]).dt.days)
     latest = latest.sort_values(["measure_rank", "subset", "locations", "figure", "claimant"], ignore_index=True)
     return latest[LATEST_COLUMNS]
+
+
+ADMISSION_SIDE = ["said_on", "day_known", "claimant", "measure_label", "subset", "locations", "wordings", "figure", "low",
+                  "high", "statement_id"]
+
+
+@per_record
+def admissions(record: Record, counts: str | None = None) -> pd.DataFrame:
+    """Each figure of a government that sent or received the troops (`party_to_deployment` in claimants.csv) beside
+    each other claimant's figure for the same measure said nearest to it in time, before or after (`days_apart` < 0:
+    said before the admission). An admission no other claimant matched keeps its row with the other side empty.
+    `counts` keeps one kind of measure ("troops" or "casualties").
+    """
+    table = statements(record)
+    if counts is not None:
+        table = table[table["counts"] == counts]
+    party = table["claimant_id"].map(record.claimants.set_index("claimant_id")["party_to_deployment"]).astype(bool)
+    admitted, others = table.loc[party, ["measure", *ADMISSION_SIDE]], table.loc[~party, ["measure", *ADMISSION_SIDE]]
+    pairs = admitted.merge(others, on="measure", how="left", suffixes=("", "_other"))
+    pairs["days_apart"] = (pairs["said_on_other"] - pairs["said_on"]).dt.days.astype("Int64")
+    # Per admission and other claimant, the nearest figure; on a tie the earlier (pairs are in date order).
+    distance = pairs["days_apart"].abs().fillna(0)
+    nearest = distance.groupby([pairs["statement_id"], pairs["claimant_other"].fillna("")], sort=False).idxmin()
+    pairs = pairs.loc[np.sort(nearest.to_numpy())]
+    pairs["multiple"] = (pairs["figure_other"] / pairs["figure"]).astype("Float64").round(1)
+    return pairs.sort_values(["said_on", "statement_id", "days_apart"], ignore_index=True).drop(columns="measure")

@@ -49,7 +49,7 @@ COUNTS = ("troops", "casualties")
 COLUMNS = {
     "sources.csv": ["source_id", "outlet", "credited", "headline", "published_earliest", "published",
                     "published_precision", "published_basis", "url", "archive_file", "archive_sha256", "notes"],
-    "claimants.csv": ["claimant_id", "name", "short_name", "country", "kind", "colour"],
+    "claimants.csv": ["claimant_id", "name", "short_name", "country", "kind", "colour", "party_to_deployment"],
     "qualifiers.csv": ["qualifier", "label", "wordings", "low_rule", "high_rule", "meaning"],
     "measures.csv": ["measure", "label", "counts", "in_headline", "part_of_total", "meaning"],
     "locations.csv": ["location", "name", "parent", "kind", "latitude", "longitude", "route_order", "meaning"],
@@ -270,6 +270,7 @@ def _claimant_rules() -> list:
         + text_rules("kind", True)
         + column_rules("colour", (matches(r"#[0-9a-f]{6}"), "a colour is # and six lower-case hex digits, e.g. #1f5fa8"),
                        (unique, "two claimants share this colour, so charts could not tell them apart"))
+        + column_rules("party_to_deployment", (one_of(("true", "false")), "must be true or false"))
     )
 
 
@@ -589,6 +590,7 @@ def _typed_record(cells: dict[str, pd.DataFrame], data_dir: Path, archive_dir: P
     for column in ("published_earliest", "published"):
         sources[column] = as_date(sources[column])
     claimants = cells["claimants.csv"].copy()
+    claimants["party_to_deployment"] = claimants["party_to_deployment"] == "true"
     measures = cells["measures.csv"].copy()
     for column in ("in_headline", "part_of_total"):
         measures[column] = measures[column] == "true"
