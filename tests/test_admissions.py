@@ -32,6 +32,10 @@ def test_each_admission_meets_each_other_claimants_nearest_figure_of_its_measure
         gaps = (rivals["said_on"] - mine["said_on"]).dt.days.abs()
         assert abs(row.days_apart) == gaps.min()
         assert row.days_apart == (by_id.loc[row.statement_id_other, "said_on"] - mine["said_on"]).days
+    # A multiple only between figures of the same part of the troops.
+    matched = table[table["statement_id_other"].notna()]
+    assert matched.loc[~matched["same_subset"], "multiple"].isna().all()
+    assert matched.loc[matched["same_subset"], "multiple"].notna().all()
     # Every other claimant with a figure of the same measure appears once beside each admission.
     pairs = table.dropna(subset=["statement_id_other"]).groupby(["statement_id", "claimant_other"]).size()
     assert (pairs == 1).all()

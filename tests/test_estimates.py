@@ -174,6 +174,12 @@ def test_wording():
     ranges = pd.concat([claims.iloc[[0]]] * 3, ignore_index=True).assign(
         qualifier_wording=["around 11 to 12,000", "between 11,000 and 12,000", "11 to 12,000"])
     assert worded(ranges, labels).tolist() == ["around 11,000–12,000", "11,000–12,000", "11,000–12,000"]
+    # An amount printed in words is shown as printed, with the figure it is read as; a range in words stays a range.
+    spelled = pd.DataFrame({"figure": [2000, 25000], "qualifier": ["about", "range"],
+                            "qualifier_wording": ["a couple thousand", "25-thousand to 30-thousand"],
+                            "low": pd.array([1800, 25000], dtype="Int64"), "high": pd.array([2200, 30000], dtype="Int64")})
+    assert worded(spelled, labels.reindex(["about", "range"]).fillna("about")).tolist() == [
+        "a couple thousand (2,000)", "25,000–30,000"]
     assert thousands(pd.Series([1500, None], dtype="Int64")).tolist() == ["1,500", ""]
     days = pd.Series(pd.to_datetime(["2024-10-28", "2024-10-30"]))
     assert dated(days, pd.Series([True, False])).tolist() == ["28 Oct", "by 30 Oct"]

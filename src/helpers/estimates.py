@@ -483,6 +483,7 @@ def admissions(record: Record, counts: str | None = None) -> pd.DataFrame:
     """Each figure of a government that sent or received the troops (`party_to_deployment` in claimants.csv) beside
     each other claimant's figure for the same measure said nearest to it in time, before or after (`days_apart` < 0:
     said before the admission). An admission no other claimant matched keeps its row with the other side empty.
+    `multiple` (other / admitted) is given only where both count the same part of the troops (`same_subset`).
     `counts` keeps one kind of measure ("troops" or "casualties").
     """
     table = statements(record)
@@ -496,5 +497,8 @@ def admissions(record: Record, counts: str | None = None) -> pd.DataFrame:
     distance = pairs["days_apart"].abs().fillna(0)
     nearest = distance.groupby([pairs["statement_id"], pairs["claimant_other"].fillna("")], sort=False).idxmin()
     pairs = pairs.loc[np.sort(nearest.to_numpy())]
-    pairs["multiple"] = (pairs["figure_other"] / pairs["figure"]).astype("Float64").round(1)
+    # A multiple only where both count the same troops: Russia's 1,000 deminers are not a sixth of a 6,000 deployment.
+    pairs["same_subset"] = pairs["subset"] == pairs["subset_other"]
+    multiple = (pairs["figure_other"] / pairs["figure"]).astype("Float64").round(1)
+    pairs["multiple"] = multiple.where(pairs["same_subset"])
     return pairs.sort_values(["said_on", "statement_id", "days_apart"], ignore_index=True).drop(columns="measure")
