@@ -231,6 +231,17 @@ def latest_entries(record: Record) -> list[dict]:
     return entries
 
 
+def largest_now(record: Record) -> str:
+    """The headline's last step in plain text, or a sentence saying there is none."""
+    steps = estimates.headline_steps(record)
+    if steps.empty:
+        return "The record holds no official figure yet for all the troops in Russia."
+    last = steps.iloc[-1]
+    said = dated(steps["said_on"].tail(1), steps["day_known"].tail(1), "%-d %b %Y").iloc[0]
+    return (f"The largest official figure for all the troops in Russia is {last['wordings']} "
+            f"({last['claimant']}, {said}).")
+
+
 def latest(record: Record):
     """What is the number now: the newest figure of each kind, with its words and its age on the record's date."""
     lines = [f"- **{escape(e['kind'])}: {escape(e['figure'])}** — {escape(e['claimant'])}, {escape(e['said'])} "
@@ -238,5 +249,5 @@ def latest(record: Record):
              + (f"“{escape(e['quote'])}” ({escape(e['outlet'])}, {escape(e['checked'])})" if e["quote"] else
                 f"{escape(e['outlet'])}'s paraphrase, no words quoted")
              for e in latest_entries(record)]
-    return finding("\n".join([f"The newest figure of each kind, as of {_day(version_date(record))}:",
-                              *lines]))
+    return finding("\n".join([escape(largest_now(record)), "",
+                              f"The newest figure of each kind, as of {_day(version_date(record))}:", *lines]))

@@ -54,6 +54,7 @@ def render_index(record: Record, charts: list[Chart], formats: list[str], pages:
         version=f"Built from the {record_version(record)}.",
         record_date=f"{version_date(record):%-d %B %Y}",
         latest=findings.latest_entries(record),
+        largest=findings.largest_now(record),
         notebooks=pages,
         charts=[chart_entry(chart, record, formats, by_file) for chart in charts],
         sources=source_entries(record),
