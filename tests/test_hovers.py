@@ -195,6 +195,23 @@ def behind_rate(record, figure, trace, point):
     return alternatives
 
 
+def behind_deployment(record, figure, trace, point):
+    """The statement of the row: the claimant named under its deployment and measure, at its figure."""
+    who = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", trace.y[point].split("<br>", 1)[1])).split())
+    claimant = who.rsplit(", ", 1)[0].removeprefix("by ").strip()
+    table = estimates.statements(record)
+    hit = table[table["measure"].isin(["sent_in_wave", "support_planned", "support_sent"])
+                & (table["figure"] == trace.x[point]) & (table["claimant"] == claimant)]
+    return [statement_claims(record, [statement_id]) for statement_id in hit["statement_id"]]
+
+
+def behind_killed(record, figure, trace, point):
+    said = costs.casualty_statements(record)
+    hit = said[(said["measure"] == "killed") & (said["claimant"] == trace.name) & (said["figure"] == trace.y[point])
+               & said_near(said["said_on"], trace.x[point])]
+    return [statement_claims(record, [statement_id]) for statement_id in hit["statement_id"]]
+
+
 CLAIMS_BEHIND = {
     "record_timeline": behind_timeline,
     "headline_growth": behind_headline,
@@ -210,6 +227,8 @@ CLAIMS_BEHIND = {
     "casualties_over_time": behind_casualties,
     "killed_and_wounded": behind_split,
     "casualty_rate": behind_rate,
+    "deployments": behind_deployment,
+    "killed_over_time": behind_killed,
 }
 
 

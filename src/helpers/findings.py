@@ -251,3 +251,34 @@ def latest(record: Record):
              for e in latest_entries(record)]
     return finding("\n".join([escape(largest_now(record)), "",
                               f"The newest figure of each kind, as of {_day(version_date(record))}:", *lines]))
+
+
+def admissions(record: Record, counts: str):
+    """What the governments that sent or received the troops said of `counts` ("troops", "casualties"), each beside
+    the other claimants' nearest figure for the same measure."""
+    table = estimates.admissions(record, counts)
+    if table.empty:
+        return finding(f"Neither government that sent or received the troops has given a figure of {counts} in the "
+                       "record yet.")
+    names = record.locations.set_index("location")["name"]
+
+    def side(claimant, wordings, measure_label, subset, locations, said_on, day_known) -> str:
+        part = f"{escape(subset)}; " if subset else ""
+        when = dated(pd.Series([said_on]), pd.Series([day_known]), "%-d %b %Y").iloc[0]
+        return (f"{escape(claimant)}: {escape(wordings)} {escape(measure_label)} "
+                f"({part}in {escape(_places(locations, names))}; {when})")
+
+    lines = []
+    for statement_id, rows in table.groupby("statement_id", sort=False):
+        own = rows.iloc[0]
+        lines.append(f"- **{side(own.claimant, own.wordings, own.measure_label, own.subset, own.locations, own.said_on, own.day_known)}**")
+        for other in rows.dropna(subset=["statement_id_other"]).itertuples():
+            gap = {0: "the same day"}.get(other.days_apart, f"{abs(other.days_apart)} days "
+                                          + ("before" if other.days_apart < 0 else "after"))
+            scale = (f" — {other.multiple:.1f}× the admitted figure" if pd.notna(other.multiple) else
+                     " — a different part of the troops, so no multiple")
+            lines.append(f"  - {gap}, {side(other.claimant_other, other.wordings_other, other.measure_label_other, other.subset_other, other.locations_other, other.said_on_other, other.day_known_other)}{scale}")
+        if rows["statement_id_other"].isna().all():
+            lines.append("  - no other claimant gave a figure of this kind")
+    return finding("\n".join([f"What the governments that sent or received the troops said of {counts}, beside "
+                              "each other claimant's nearest figure of the same kind:", *lines]))

@@ -207,3 +207,19 @@ def shortened(text: str, width: int) -> str:
 def escaped_wrapped(text: str, width: int = 70) -> str:
     """Text from the data made safe for a plotly hover (HTML-escaped) and wrapped with <br>."""
     return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width)) if text else ""
+
+
+def say_nothing_to_show(ax, text: str) -> None:
+    """A chart with nothing to draw for this record says so in words where its marks would be."""
+    ax.text(0.5, 0.5, "\n".join(textwrap.wrap(text, 70)), transform=ax.transAxes, ha="center", va="center",
+            fontsize=11, color=MUTED)
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def say_nothing_to_show_plotly(figure, text: str) -> None:
+    """The same in plotly: the words in the middle of an empty plot."""
+    figure.add_annotation(text=escaped_wrapped(text, 70), xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,
+                          font={"size": 14, "color": MUTED})
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False)

@@ -235,3 +235,75 @@ def draw_rate_interactive(record: Record) -> go.Figure:
 register("casualties_over_time", NOTEBOOK, casualties_title)(draw_casualties_static, draw_casualties_interactive)
 register("killed_and_wounded", NOTEBOOK, split_title)(draw_split_static, draw_split_interactive)
 register("casualty_rate", NOTEBOOK, rate_title)(draw_rate_static, draw_rate_interactive)
+
+
+@per_record
+def _killed_rows(record: Record) -> pd.DataFrame:
+    """Every statement of the dead, with its interval; a figure for one part of the troops (a subset) is hollow."""
+    table = costs.casualty_statements(record)
+    table = table[table["measure"] == "killed"]
+    hovers = statement_hovers(record)
+    return with_bar_ends(table.assign(x=table["said_on"] + pd.Timedelta(hours=12), part=table["subset"] != "",
+                                      hover=table["statement_id"].map(hovers)))
+
+
+def killed_title(record: Record) -> str:
+    rows = _killed_rows(record)
+    if rows.empty:
+        return "No figure of the dead in the record yet"
+    party = rows["claimant_id"].map(record.claimants.set_index("claimant_id")["party_to_deployment"]).astype(bool)
+    title = "Estimates of the dead"
+    if (~party).any():
+        last = rows[~party].sort_values(["said_on", "figure"]).iloc[-1]
+        title += f" reached {last['wordings']} ({last['claimant']}, {last['said_on']:%b %Y})"
+    for own in rows[party].sort_values("said_on").itertuples():
+        scope = f", {own.subset} only" if own.subset else ""
+        title += f"; {own.claimant} gave {own.wordings} ({own.said_on:%b %Y}{scope})"
+    return title
+
+
+KILLED_SUBTITLE = ("Every figure of North Korean soldiers killed, by claimant and date said. Hollow: a figure for one "
+                   "part of the troops only. Bars: the qualifiers' intervals; an arrow is an open end.")
+
+
+def draw_killed_static(record: Record) -> Figure:
+    rows = _killed_rows(record)
+    figure = style.new_figure((10, 5.4))
+    ax = figure.subplots()
+    if rows.empty:
+        style.say_nothing_to_show(ax, killed_title(record))
+    else:
+        colours = style.claimant_colours(record)
+        intervals_static(ax, rows, colours, key="claimant")
+        part = rows[rows["part"]]
+        ax.scatter(part["x"], part["figure"], facecolor="white", edgecolor=[colours[c] for c in part["claimant"]],
+                   linewidth=1.8, s=55, zorder=5)
+        style.dated_count_axes(ax, "North Korean soldiers killed", top=rows["y1"].max() * 1.1)
+    style.set_titles(figure, ax, killed_title(record), KILLED_SUBTITLE)
+    style.add_source_line(figure, style.source_line(record, _killed_claims(record)))
+    return figure
+
+
+def _killed_claims(record: Record) -> pd.DataFrame:
+    claims = _casualty_claims(record)
+    return claims[claims["measure"] == "killed"]
+
+
+def draw_killed_interactive(record: Record) -> go.Figure:
+    rows = _killed_rows(record)
+    figure = go.Figure()
+    if len(rows):
+        colours = style.claimant_colours(record)
+        intervals_interactive(figure, rows, colours, key="claimant")
+        part = rows[rows["part"]]
+        figure.add_trace(go.Scatter(x=part["x"], y=part["figure"], mode="markers", showlegend=False, hoverinfo="skip",
+                                    marker={"size": 7, "color": "white"}))
+    figure = style.finish_plotly(figure, killed_title(record), KILLED_SUBTITLE,
+                                 style.source_line(record, _killed_claims(record)),
+                                 y_title="North Korean soldiers killed")
+    if rows.empty:
+        style.say_nothing_to_show_plotly(figure, killed_title(record))
+    return figure
+
+
+register("killed_over_time", NOTEBOOK, killed_title)(draw_killed_static, draw_killed_interactive)

@@ -1,0 +1,119 @@
+"""Notebook 1, how the estimates grew: each deployment as the claimants counted it, planned apart from arrived."""
+
+import pandas as pd
+import plotly.graph_objects as go
+from matplotlib.figure import Figure
+
+from helpers import estimates, style
+from helpers.charts.hover import statement_hovers
+from helpers.charts.registry import register
+from helpers.memo import per_record
+from helpers.record import Record
+from helpers.wording import dated
+
+NOTEBOOK = "1_how_the_estimates_grew.ipynb"
+# The measures that count one deployment, or a part of one, and the one of them that is a plan, not an arrival.
+DEPLOYMENT_MEASURES = ("sent_in_wave", "support_planned", "support_sent")
+PLANNED = "support_planned"
+# An open end is drawn this share of the figure past the figure.
+OPEN_END_SHARE = 0.25
+X_TITLE = "North Korean troops"
+
+
+@per_record
+def _rows(record: Record) -> pd.DataFrame:
+    """One row per statement of a deployment measure: by deployment (subsets.csv's order), measure, then date."""
+    table = estimates._statement_table(record, record.claims, [*estimates.STATEMENT_COLUMNS, "subset_id"])
+    table = table[table["measure"].isin(DEPLOYMENT_MEASURES)]
+    subset_rank = {subset: rank for rank, subset in enumerate(record.subsets["subset"])}
+    measure_rank = {measure: rank for rank, measure in enumerate(record.measures["measure"])}
+    table = table.assign(subset_rank=table["subset_id"].map(subset_rank).fillna(len(subset_rank)),
+                         measure_rank=table["measure"].map(measure_rank))
+    table = table.sort_values(["subset_rank", "measure_rank", "said_on", "claimant"], ignore_index=True)
+    what = table["subset"].where(table["subset"] != "", "deployment not named") + ": " + table["measure_label"]
+    when = dated(table["said_on"], table["day_known"], "%-d %b %Y")
+    figure = table["figure"].astype("float64")
+    return table.assign(
+        y=table.index, label=what + "\n" + table["claimant"] + ", " + when, planned=table["measure"] == PLANNED,
+        bar_low=table["low"].astype("Float64").fillna(0).astype("float64"),
+        bar_high=table["high"].astype("Float64").fillna(figure * (1 + OPEN_END_SHARE)).astype("float64"),
+        open_high=table["high"].isna(), hover=table["statement_id"].map(statement_hovers(record)),
+    )
+
+
+def deployments_title(record: Record) -> str:
+    rows = _rows(record)
+    if rows.empty:
+        return "No figure for a single deployment in the record yet"
+
+    def largest(kind: pd.DataFrame, what: str) -> str:
+        top = kind[kind["figure"] == kind["figure"].max()]
+        return f"the largest {what} {top['figure'].iloc[0]:,} ({', '.join(sorted(top['claimant'].unique()))})"
+
+    parts = [largest(kind, what) for kind, what in ((rows[~rows["planned"]], "sent"), (rows[rows["planned"]], "planned"))
+             if len(kind)]
+    return f"Deployment by deployment, as {rows['claimant'].nunique()} claimants counted them: " + "; ".join(parts)
+
+
+SUBTITLE = ("One row per statement: the deployment or part of it, what was counted, who said it and when. "
+            "Hollow: planned, not yet arrived. Bars: the qualifiers' intervals; an arrow is an open end.")
+
+
+def _claims(record: Record, rows: pd.DataFrame) -> pd.DataFrame:
+    claims = estimates.with_wording(record)
+    return claims[claims["statement_id"].isin(rows["statement_id"])]
+
+
+def draw_static(record: Record) -> Figure:
+    rows = _rows(record)
+    figure = style.new_figure((10, 0.55 * len(rows) + 2.8))
+    ax = figure.subplots()
+    if rows.empty:
+        style.say_nothing_to_show(ax, deployments_title(record))
+    colours = style.claimant_colours(record)
+    for row in rows.itertuples():
+        colour = colours[row.claimant]
+        ax.hlines(row.y, row.bar_low, row.bar_high, color=colour, linewidth=3, alpha=0.6)
+        if row.open_high:
+            ax.scatter(row.bar_high, row.y, marker=">", color=colour, s=30)
+        ax.scatter(row.figure, row.y, s=60, zorder=3, color="white" if row.planned else colour, edgecolor=colour,
+                   linewidth=1.8)
+        ax.annotate(row.wordings, (row.figure, row.y), xytext=(0, 7), textcoords="offset points", ha="center",
+                    fontsize=8)
+    ax.set_yticks(rows["y"], rows["label"], fontsize=8)
+    ax.set_ylim(len(rows) - 0.4, -0.8)
+    ax.set_xlim(0, max(rows["bar_high"].max() * 1.08, 1) if len(rows) else 1)
+    style.thousands_axis(ax.xaxis)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel(X_TITLE)
+    style.set_titles(figure, ax, deployments_title(record), SUBTITLE, subtitle_width=95)
+    style.add_source_line(figure, style.source_line(record, _claims(record, rows)))
+    return figure
+
+
+def draw_interactive(record: Record) -> go.Figure:
+    rows = _rows(record)
+    colours = style.claimant_colours(record)
+    labels = rows["label"].map(lambda text: "<br>".join(map(style.escaped_wrapped, text.split("\n"))))
+    figure = go.Figure()
+    for planned, group in rows.groupby("planned", sort=True):
+        paint = [colours[c] for c in group["claimant"]]
+        figure.add_trace(go.Scatter(
+            x=group["figure"], y=labels[group.index], mode="markers+text", text=group["wordings"].map(style.escaped_wrapped),
+            textposition="top center", textfont={"size": 11}, hovertext=group["hover"], cliponaxis=False,
+            hovertemplate="%{hovertext}<extra></extra>", name="planned" if planned else "said to be sent or arrived",
+            marker={"size": 12, "color": ["white"] * len(group) if planned else paint, "line": {"color": paint, "width": 2}},
+            error_x={"type": "data", "symmetric": False, "array": group["bar_high"] - group["figure"],
+                     "arrayminus": group["figure"] - group["bar_low"]}))
+    figure = style.finish_plotly(figure, deployments_title(record), SUBTITLE,
+                                 style.source_line(record, _claims(record, rows)), y_title="", x_title=X_TITLE,
+                                 row_labels=labels)
+    figure.update_layout(height=max(420, 44 * len(rows) + 260), margin_t=175)
+    figure.update_yaxes(tickformat=None, type="category", categoryorder="array", categoryarray=list(labels)[::-1])
+    figure.update_xaxes(tickformat=",d", range=[0, max(rows["bar_high"].max() * 1.08, 1) if len(rows) else 1])
+    if rows.empty:
+        style.say_nothing_to_show_plotly(figure, deployments_title(record))
+    return figure
+
+
+register("deployments", NOTEBOOK, deployments_title)(draw_static, draw_interactive)
