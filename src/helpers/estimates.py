@@ -226,12 +226,15 @@ def headline_steps(record: Record) -> pd.DataFrame:
 
 @per_record
 def headline_series(record: Record, end: str | pd.Timestamp | None = None) -> pd.DataFrame:
-    """The largest official figure known on each day, from the first statement to `end`.
+    """The largest official figure known on each day, from the first statement to `end` (by default the day of the
+    newest figure for all the troops, which may be smaller than the largest).
 
     One row per day with the figure and the statement (claimant, outlets) behind it.
     """
     steps = headline_steps(record)
-    end = pd.Timestamp(end) if end is not None else steps["said_on"].max()
+    headline = record.measures.loc[record.measures["in_headline"], "measure"]
+    newest = record.claims.loc[record.claims["measure"].isin(headline), "said_on"].max()
+    end = pd.Timestamp(end) if end is not None else newest
     days = pd.DataFrame({"date": pd.date_range(steps["said_on"].min(), end, freq="D")})
     series = pd.merge_asof(days, steps.rename(columns={"said_on": "step_on"}), left_on="date", right_on="step_on")
     series["is_step"] = series["date"] == series["step_on"]
