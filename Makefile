@@ -46,8 +46,11 @@ check: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-## Open JupyterLab on notebooks/ with the project's environment as the kernel.
+## Open JupyterLab on notebooks/ with the project's environment as the kernel. The notebooks are trusted
+## first (signed for this user), so JupyterLab shows their committed charts: it shows no SVG of a notebook
+## it has not trusted, and a cloned notebook is not trusted.
 lab: $(STAMP)
+	$(PY) -m jupyter trust notebooks/*.ipynb
 	$(PY) -m jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 clean:

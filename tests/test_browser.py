@@ -10,7 +10,6 @@ seconds each).
 """
 
 import functools
-import os
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -20,7 +19,7 @@ import plotly.io
 import pytest
 from plotly.offline import get_plotlyjs
 
-from chromium import Chromium, file_url, find_chromium
+from chromium import file_url
 from helpers import charts, load_record
 from helpers.charts import CHARTS
 from report_builds import FIXTURE_NOTEBOOK, SCRIPT_PAYLOAD
@@ -31,18 +30,6 @@ EVERY_PLOTLY_DRAWN = ("[...document.querySelectorAll('.plotly-graph-div')]"
 IMAGES_SETTLED = "[...document.images].every(image => image.complete)"
 IMAGE_WIDTHS = "[...document.images].map(image => [image.getAttribute('src').slice(0, 60), image.naturalWidth])"
 PLOTLY_LAYOUT_FAULTS = (Path(__file__).parent / "plotly_layout.js").read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    binary = find_chromium()
-    if binary is None:
-        message = "no Chromium here: install Debian's chromium (apt-get install chromium) to run the browser checks"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    with Chromium(binary) as running:
-        yield running
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
