@@ -22,6 +22,7 @@ from plotly.offline import get_plotlyjs
 from chromium import file_url
 from helpers import charts, load_record
 from helpers.charts import CHARTS
+from helpers.export import export_charts
 from report_builds import FIXTURE_NOTEBOOK, SCRIPT_PAYLOAD
 
 PLOTLY_COUNT = "document.querySelectorAll('.plotly-graph-div').length"
@@ -134,3 +135,27 @@ def test_every_interactive_chart_is_laid_out_cleanly(browser, tmp_path):
         faults = {name: found for name, found in page.evaluate(PLOTLY_LAYOUT_FAULTS).items() if found}
         assert page.exceptions == []
     assert faults == {}
+
+
+def test_the_route_map_draws_with_the_network_cut_off(browser, tmp_path):
+    """The exported route page, opened with the browser offline: land, coasts and borders are drawn from the
+    figure itself (no outlines or tiles fetched), under the route and the countries' names."""
+    record = load_record(archive_dir=None)
+    export_charts(record, ["route"], ["html"], tmp_path, report=lambda _: None)
+    page = browser.new_page()
+    try:
+        page.send("Network.emulateNetworkConditions", offline=True, latency=0, downloadThroughput=-1, uploadThroughput=-1)
+        page.load(file_url(tmp_path / "route.html"))
+        assert page.wait_until(EVERY_PLOTLY_DRAWN)
+        drawn = page.evaluate("""(() => {
+          const traces = [...document.querySelectorAll('.scatterlayer .trace')];
+          const long = sel => traces.filter(t => [...t.querySelectorAll(sel)]
+              .some(p => (p.getAttribute('d') || '').length > 2000)).length;
+          return {filled: long('path.js-fill'), lines: long('path.js-line'),
+                  words: [...document.querySelectorAll('.textpoint text, .annotation-text-g text')].map(t => t.textContent)};
+        })()""")
+        assert_clean(page, "route.html")
+    finally:
+        page.close()
+    assert drawn["filled"] >= 1 and drawn["lines"] >= 2, drawn
+    assert {"Russia", "North Korea", "Ukraine"} <= set(drawn["words"])
