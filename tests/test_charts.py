@@ -284,3 +284,17 @@ def test_the_route_is_drawn_on_a_map(record, laid_out):
     assert named <= set(interactive)
     fills = [trace for trace in charts.interactive("route", record).data if trace.fill == "toself"]
     assert fills and len(fills[0].x) > 1000
+
+
+@pytest.mark.parametrize("chart", list(charts.CHARTS))
+def test_no_words_are_cut_short(record, laid_out, chart):
+    """An outlet's name or a statement is written in full (wrapped, or given the room), never cut with "…", in
+    either drawing: its tick labels, notes and words."""
+    figure = laid_out[chart]
+    static = [text.get_text() for ax in figure.axes
+              for text in [*ax.get_xticklabels(), *ax.get_yticklabels(), *notes_of(ax)]]
+    interactive = charts.interactive(chart, record)
+    axes = [interactive.layout[name] for name in interactive.layout if name.startswith(("xaxis", "yaxis"))]
+    words = [*static, *interactive_writing(interactive),
+             *(str(tick) for axis in axes for tick in (axis.ticktext or ()))]
+    assert [text for text in words if "…" in text] == []
