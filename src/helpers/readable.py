@@ -152,17 +152,19 @@ def for_readers(frame: pd.DataFrame, record: Record) -> "ReaderTable":
     # An id column whose names another column already shows (`location` beside `location_name`) is dropped.
     columns = {key: cells for key, cells in columns.items()
                if key not in vocabularies or not any(cells.equals(other) for name, other in columns.items() if name != key)}
-    numeric = [header(name) for name in columns
-               if name in frame and pd.api.types.is_numeric_dtype(frame[name]) and not pd.api.types.is_bool_dtype(frame[name])]
+    kinds = {name: frame[name].dtype for name in columns}
+    numeric = [header(name) for name, kind in kinds.items()
+               if pd.api.types.is_numeric_dtype(kind) and not pd.api.types.is_bool_dtype(kind)]
+    dates = [header(name) for name, kind in kinds.items() if pd.api.types.is_datetime64_any_dtype(kind)]
     shown = pd.DataFrame({header(name): cells for name, cells in columns.items()})
-    return ReaderTable(shown, numeric)
+    return ReaderTable(shown, numeric, dates)
 
 
 class ReaderTable:
     """A formatted table: HTML for notebooks and pages, the same cells as text for nbval and terminals."""
 
-    def __init__(self, shown: pd.DataFrame, numeric: list[str]):
-        self.shown, self.numeric = shown, numeric
+    def __init__(self, shown: pd.DataFrame, numeric: list[str], dates: list[str] = ()):
+        self.shown, self.numeric, self.dates = shown, numeric, list(dates)
 
     def styler(self) -> Styler:
         # The id is the table's own content's, so every run writes the same HTML (a Styler's default is random).
@@ -173,8 +175,11 @@ class ReaderTable:
                 .format(escape="html")
                 .format_index(escape="html", axis=1)
                 .set_table_styles(styles)
-                .set_table_styles({column: [{"selector": "td, th", "props": "text-align: right;"}]
+                # Numbers right-aligned; numbers and dates never broken across lines ("28 Oct 2024").
+                .set_table_styles({column: [{"selector": "td, th", "props": "text-align: right; white-space: nowrap;"}]
                                    for column in self.numeric}, overwrite=False)
+                .set_table_styles({column: [{"selector": "td", "props": "white-space: nowrap;"}]
+                                   for column in self.dates}, overwrite=False)
                 .set_table_attributes('class="reader-table"'))
 
     def _repr_html_(self) -> str:
