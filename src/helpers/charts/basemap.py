@@ -87,6 +87,7 @@ class BaseMap:
         return None
 
 
+@functools.lru_cache(maxsize=8)  # both drawings of a chart, and its countries' names, ask for the same view
 def base_map(view: tuple[float, float, float, float], decimals: int = 1) -> BaseMap:
     """The land, coasts and borders that reach into `view` (west, east, south, north), rounded to `decimals`."""
     world = atlas()

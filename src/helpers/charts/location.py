@@ -250,8 +250,8 @@ def draw_route_static(record: Record) -> Figure:
 
 
 # Both drawings say what the map is drawn from.
-ROUTE_SUBTITLE = (f"Natural Earth country outlines (1:110m, from world-atlas, read from disk; no map tiles); "
-                  f"points from data/locations.csv")
+ROUTE_SUBTITLE = ("Natural Earth country outlines (1:110m, from world-atlas, read from disk; no map tiles); "
+                  "points from data/locations.csv")
 # Countries whose border with a country the route passes through runs this close to a stop (degrees) are named.
 NEAR_STOP_DEGREES = 3.0
 COUNTRY_FONT_SIZE = 11  # pixels, in the interactive chart; 8 points in the static one
@@ -297,7 +297,7 @@ def draw_route_interactive(record: Record) -> go.Figure:
     hover = ("<b>" + stops["route_order"].astype(str) + ". " + stops["name"].map(style.escaped_wrapped) + "</b><br>"
              + stops["meaning"].map(style.escaped_wrapped) + "<br>" + stops["figures_said"].map(style.escaped_wrapped)
              + ("<br><br>" + said_there).where(said_there != "", ""))
-    figure = go.Figure([*_map_traces(record, stops, view), go.Scatter(
+    figure = go.Figure([*_map_traces(record, view), go.Scatter(
         x=stops["longitude"], y=stops["latitude"], mode="lines+markers+text",
         text=["<br>".join(map(html.escape, _stop_lines(stop))) for stop in stops.itertuples()],
         textposition=["bottom right" if below else "top right" for below in _labels_below(stops)],
@@ -321,7 +321,7 @@ def draw_route_interactive(record: Record) -> go.Figure:
     return figure
 
 
-def _map_traces(record: Record, stops: pd.DataFrame, view: tuple[float, float, float, float]) -> list[go.Scatter]:
+def _map_traces(record: Record, view: tuple[float, float, float, float]) -> list[go.Scatter]:
     """The map as plotly traces in the figure itself (no geo chart, which would fetch its outlines): land filled,
     coasts and borders as lines, the countries' names as words; none answers a hover."""
     shapes = basemap.base_map(view)
