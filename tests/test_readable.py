@@ -70,3 +70,13 @@ def test_markup_from_the_data_is_shown_as_text():
     html = for_readers(pd.DataFrame({"quote": ["<script>alert(1)</script>"], "<b>claimant</b>": [1]}), record)._repr_html_()
     assert "<script>" not in html and "<b>" not in html
     assert "&lt;script&gt;" in html and "&lt;b&gt;" in html
+
+
+def test_one_row_keeps_the_record_s_column_names_and_writes_its_values_for_reading():
+    from helpers.readable import one_row
+
+    record = load_record(archive_dir=None)
+    table = one_row(record.claims[record.claims["claim_id"] == "c005"])
+    fields = dict(zip(table.shown["Column"], table.shown["Value"]))
+    assert fields["said_on"] == "23 Oct 2024" and fields["figure"] == "3,000" and fields["high"] == ""
+    assert "<NA>" not in repr(table) and "00:00:00" not in repr(table)

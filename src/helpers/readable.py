@@ -111,6 +111,8 @@ def _names(ids: pd.Series, names: pd.Series) -> pd.Series:
 def _cells(name: str, values: pd.Series) -> pd.Series:
     """One column's values as a reader reads them; a missing value is an empty cell."""
     missing = values.isna()
+    if missing.all():  # (formatting an all-missing column would keep its number type)
+        return pd.Series("", index=values.index, dtype="str")
     if pd.api.types.is_bool_dtype(values):
         text = values.map({True: "yes", False: "no"})
     elif pd.api.types.is_datetime64_any_dtype(values):
@@ -158,6 +160,14 @@ def for_readers(frame: pd.DataFrame, record: Record) -> "ReaderTable":
     dates = [header(name) for name, kind in kinds.items() if pd.api.types.is_datetime64_any_dtype(kind)]
     shown = pd.DataFrame({header(name): cells for name, cells in columns.items()})
     return ReaderTable(shown, numeric, dates)
+
+
+def one_row(frame: pd.DataFrame) -> "ReaderTable":
+    """The first row of `frame`, field by field: the record's own column names (what a curator edits), each value
+    written as `for_readers` writes it (a date as "23 Oct 2024", a missing value as an empty cell)."""
+    row = frame.iloc[:1]
+    values = [_cells(str(name), row[name]).iloc[0] if len(row) else "" for name in row.columns]
+    return ReaderTable(pd.DataFrame({"Column": [str(name) for name in row.columns], "Value": values}), [])
 
 
 class ReaderTable:
