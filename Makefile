@@ -5,6 +5,11 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 # Packages only the tests import, on pytest's path alone (pyproject.toml) and never in a kernel's.
 TEST_PACKAGES := $(VENV)/test-packages
+# The route map's outlines: Natural Earth's countries (public domain) as TopoJSON, from the npm package
+# world-atlas, fetched once here and read from disk by the charts (helpers.paths.WORLD_ATLAS).
+WORLD_ATLAS_VERSION := 2.0.2
+WORLD_ATLAS := $(VENV)/world-atlas/installed-$(WORLD_ATLAS_VERSION)
+ENV := $(STAMP) $(WORLD_ATLAS)
 
 .PHONY: reports test check lab notebooks clean
 
@@ -24,30 +29,38 @@ $(STAMP): requirements.txt tests/requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --target $(TEST_PACKAGES) -r tests/requirements.txt
 	touch $(STAMP)
 
+$(WORLD_ATLAS): | $(STAMP)
+	rm -rf $(VENV)/world-atlas
+	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix $(VENV)/world-atlas world-atlas@$(WORLD_ATLAS_VERSION)
+	touch $(WORLD_ATLAS)
+
 ## Validate the record, print its summary, then build the report into output/: every notebook
 ## executed and rendered, every chart as PNG, SVG and HTML, and output/index.html linking them.
 ## The committed notebooks are not changed; a failed build leaves output/ as it was.
-reports: $(STAMP)
+reports: $(ENV)
 	$(PY) -m helpers.summary
 	$(PY) -m helpers.report
 
 ## Re-execute the notebooks in place: after a deliberate data change, to rewrite their committed outputs.
 ## Runs on the venv's Python, writes no run-time stamps, and rewrites nothing unless every notebook ran.
-notebooks: $(STAMP)
+notebooks: $(ENV)
 	$(PY) -m helpers.report.notebooks
 
 ## Validate the record only (curators: run after every edit).
-check: $(STAMP)
+check: $(ENV)
 	$(PY) -m helpers.summary > /dev/null && echo "The record is valid."
 	$(PY) -m helpers.verify
 	$(PY) -m helpers.audit
 
 ## Run every test.
-test: $(STAMP)
+test: $(ENV)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-## Open JupyterLab on notebooks/ with the project's environment as the kernel.
-lab: $(STAMP)
+## Open JupyterLab on notebooks/ with the project's environment as the kernel. The notebooks are trusted
+## first (signed for this user), so JupyterLab shows their committed charts: it shows no SVG of a notebook
+## it has not trusted, and a cloned notebook is not trusted.
+lab: $(ENV)
+	$(PY) -m jupyter trust notebooks/*.ipynb
 	$(PY) -m jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 clean:

@@ -87,5 +87,20 @@ def shared_archive() -> Path:
     return DEFAULT_ARCHIVE_DIR
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (Debian's chromium): skipped where it is missing, except in CI (CI set), where that fails."""
+    from chromium import Chromium, find_chromium
+
+    binary = find_chromium()
+    if binary is None:
+        message = "no Chromium here: install Debian's chromium (apt-get install chromium) to run the browser checks"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    with Chromium(binary) as running:
+        yield running
+
+
 # Session-wide report builds, shared by the build, safety and browser tests.
 from report_builds import built_report, rebuilt_report, report_builds_started  # noqa: E402,F401

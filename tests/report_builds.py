@@ -43,7 +43,7 @@ def write_fixture_notebook(folder: Path) -> Path:
                       "from helpers import charts, notebook\n"
                       "record = notebook.setup()\n"
                       "pd.set_option('display.max_colwidth', None)"),
-        new_code_cell("record.claims[['claim_id', 'outlet', 'quote']].head(4)"),
+        new_code_cell("notebook.table(record, record.claims[['claim_id', 'outlet', 'quote']].head(4))"),
         new_code_cell("charts.static('headline_growth', record)"),
         new_code_cell("charts.interactive('headline_growth', record)"),
     ])

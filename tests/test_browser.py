@@ -10,7 +10,6 @@ seconds each).
 """
 
 import functools
-import os
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -20,9 +19,10 @@ import plotly.io
 import pytest
 from plotly.offline import get_plotlyjs
 
-from chromium import Chromium, file_url, find_chromium
+from chromium import file_url
 from helpers import charts, load_record
 from helpers.charts import CHARTS
+from helpers.export import export_charts
 from report_builds import FIXTURE_NOTEBOOK, SCRIPT_PAYLOAD
 
 PLOTLY_COUNT = "document.querySelectorAll('.plotly-graph-div').length"
@@ -31,18 +31,6 @@ EVERY_PLOTLY_DRAWN = ("[...document.querySelectorAll('.plotly-graph-div')]"
 IMAGES_SETTLED = "[...document.images].every(image => image.complete)"
 IMAGE_WIDTHS = "[...document.images].map(image => [image.getAttribute('src').slice(0, 60), image.naturalWidth])"
 PLOTLY_LAYOUT_FAULTS = (Path(__file__).parent / "plotly_layout.js").read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    binary = find_chromium()
-    if binary is None:
-        message = "no Chromium here: install Debian's chromium (apt-get install chromium) to run the browser checks"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    with Chromium(binary) as running:
-        yield running
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -147,3 +135,27 @@ def test_every_interactive_chart_is_laid_out_cleanly(browser, tmp_path):
         faults = {name: found for name, found in page.evaluate(PLOTLY_LAYOUT_FAULTS).items() if found}
         assert page.exceptions == []
     assert faults == {}
+
+
+def test_the_route_map_draws_with_the_network_cut_off(browser, tmp_path):
+    """The exported route page, opened with the browser offline: land, coasts and borders are drawn from the
+    figure itself (no outlines or tiles fetched), under the route and the countries' names."""
+    record = load_record(archive_dir=None)
+    export_charts(record, ["route"], ["html"], tmp_path, report=lambda _: None)
+    page = browser.new_page()
+    try:
+        page.send("Network.emulateNetworkConditions", offline=True, latency=0, downloadThroughput=-1, uploadThroughput=-1)
+        page.load(file_url(tmp_path / "route.html"))
+        assert page.wait_until(EVERY_PLOTLY_DRAWN)
+        drawn = page.evaluate("""(() => {
+          const traces = [...document.querySelectorAll('.scatterlayer .trace')];
+          const long = sel => traces.filter(t => [...t.querySelectorAll(sel)]
+              .some(p => (p.getAttribute('d') || '').length > 2000)).length;
+          return {filled: long('path.js-fill'), lines: long('path.js-line'),
+                  words: [...document.querySelectorAll('.textpoint text, .annotation-text-g text')].map(t => t.textContent)};
+        })()""")
+        assert_clean(page, "route.html")
+    finally:
+        page.close()
+    assert drawn["filled"] >= 1 and drawn["lines"] >= 2, drawn
+    assert {"Russia", "North Korea", "Ukraine"} <= set(drawn["words"])

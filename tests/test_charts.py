@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 import pytest
-from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.collections import LineCollection, PathCollection, PolyCollection
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
@@ -251,6 +251,8 @@ def test_each_route_stop_is_named_beside_its_own_dot_with_every_figure_said(reco
     dots = ax.transData.transform(stops[["longitude", "latitude"]].to_numpy(dtype=float))
     named = {}
     for note in notes_of(ax):
+        if note.get_gid() == "country":  # the map's country names (test_the_route_is_drawn_on_a_map)
+            continue
         order = int(note.get_text().split(".", 1)[0])
         box = note.get_window_extent()
         nearest_x = np.clip(dots[:, 0], box.x0, box.x1)
@@ -268,3 +270,31 @@ def test_the_route_credits_only_the_claimants_whose_figures_it_writes(record, la
     credited = " ".join(laid_out["route"].get_supxlabel().split())
     for claimant in record.claimants["short_name"]:
         assert (f"({claimant}," in said) == (claimant in credited.split("Outlets:")[0]), claimant
+
+
+def test_the_route_is_drawn_on_a_map(record, laid_out):
+    """Sea, land, coasts and borders from Natural Earth under the route, in both drawings, with the countries the
+    route runs through and those beside its stops named (the browser test draws the interactive one offline)."""
+    ax = laid_out["route"].axes[0]
+    filled = [c for c in ax.collections if isinstance(c, PolyCollection) and len(c.get_paths()) > 10]
+    assert len(filled) >= 3, "land, coasts and borders"
+    named = {note.get_text() for note in notes_of(ax) if note.get_gid() == "country"}
+    assert {"North Korea", "Russia", "Ukraine", "China"} <= named
+    interactive = interactive_writing(charts.interactive("route", record))
+    assert named <= set(interactive)
+    fills = [trace for trace in charts.interactive("route", record).data if trace.fill == "toself"]
+    assert fills and len(fills[0].x) > 1000
+
+
+@pytest.mark.parametrize("chart", list(charts.CHARTS))
+def test_no_words_are_cut_short(record, laid_out, chart):
+    """An outlet's name or a statement is written in full (wrapped, or given the room), never cut with "…", in
+    either drawing: its tick labels, notes and words."""
+    figure = laid_out[chart]
+    static = [text.get_text() for ax in figure.axes
+              for text in [*ax.get_xticklabels(), *ax.get_yticklabels(), *notes_of(ax)]]
+    interactive = charts.interactive(chart, record)
+    axes = [interactive.layout[name] for name in interactive.layout if name.startswith(("xaxis", "yaxis"))]
+    words = [*static, *interactive_writing(interactive),
+             *(str(tick) for axis in axes for tick in (axis.ticktext or ()))]
+    assert [text for text in words if "…" in text] == []

@@ -15,6 +15,7 @@ from plotly.basedatatypes import BaseFigure
 from plotly.io import to_json
 
 from helpers import style
+from helpers.readable import ReaderTable, for_readers, one_row
 from helpers.charts import PLOTLY_MIMETYPE
 from helpers.record import Record, load_record
 
@@ -49,6 +50,16 @@ def setup() -> Record:
     pd.set_option("display.max_rows", 200)
     pd.set_option("display.width", 200)
     return load_record()
+
+
+def table(record: Record, frame: pd.DataFrame) -> ReaderTable:
+    """An analysis's rows as a table for readers: headers and values in words, ids as names (helpers.readable)."""
+    return for_readers(frame, record)
+
+
+def row(frame: pd.DataFrame) -> ReaderTable:
+    """One row of a record's table, column by column, with its values written for reading (helpers.readable)."""
+    return one_row(frame)
 
 
 def escape(text: object) -> str:

@@ -68,6 +68,7 @@ PLOTLY_LAYOUT = {
 CHARACTER_WIDTH = 0.62
 SOURCE_FONT_SIZE = 10
 SOURCE_LINE_DROP = 72  # pixels
+SOURCE_LINE_PIXELS, TICK_LINE_PIXELS = 13, 16  # a line of the source (10-pixel words), of a tick label (12-pixel)
 AXIS = {"showgrid": True, "gridcolor": GRID, "zeroline": False, "linecolor": MUTED}
 
 
@@ -164,12 +165,13 @@ def add_source_line(figure: Figure, text: str) -> None:
 
 
 def finish_plotly(figure, title: str, subtitle: str, source: str, y_title: str, x_title: str = "",
-                  row_labels: Iterable[str] = (), width: int | None = None):
+                  row_labels: Iterable[str] = (), width: int | None = None, column_label_lines: int = 1):
     """Apply the house layout, a title that states the finding, and the source line beneath.
 
     `row_labels`: the y axis's labels when they are words (HTML, lines split by <br>). The left
     margin is made to hold them, and the source line, which starts where the plot does, is
-    wrapped to the room left on its right.
+    wrapped to the room left on its right. `column_label_lines`: the most lines an x tick label
+    has; the source line goes below them, and the bottom margin holds it whatever its length.
     """
     width = width or PLOTLY_LAYOUT["width"]
     left = left_margin(row_labels)
@@ -184,7 +186,11 @@ def finish_plotly(figure, title: str, subtitle: str, source: str, y_title: str, 
     source_characters = int((width - left - 20) / (SOURCE_FONT_SIZE * CHARACTER_WIDTH))
     source_lines = "<br>".join(escaped_wrapped(line, source_characters) for line in source.split("\n"))
     # A fixed distance below the plot, under the axis labels and title, whatever the figure's height.
-    figure.add_annotation(text=source_lines, xref="paper", yref="paper", x=0, y=0, yshift=-SOURCE_LINE_DROP,
+    drop = SOURCE_LINE_DROP + TICK_LINE_PIXELS * (column_label_lines - 1)
+    bottom = drop + SOURCE_LINE_PIXELS * (source_lines.count("<br>") + 1) + 12
+    if bottom > PLOTLY_LAYOUT["margin"]["b"]:
+        figure.update_layout(margin_b=bottom)
+    figure.add_annotation(text=source_lines, xref="paper", yref="paper", x=0, y=0, yshift=-drop,
                           xanchor="left", yanchor="top", showarrow=False, align="left",
                           font={"size": SOURCE_FONT_SIZE, "color": MUTED})
     return figure
@@ -200,8 +206,9 @@ def text_pixels(text: str, font_size: float) -> float:
     return max(len(html.unescape(line)) for line in text.split("<br>")) * font_size * CHARACTER_WIDTH
 
 
-def shortened(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def wrapped(text: str, width: int, newline: str = "\n") -> str:
+    """Words broken into lines of at most `width` characters (a longer word keeps its line), never cut short."""
+    return newline.join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text
 
 
 def escaped_wrapped(text: str, width: int = 70) -> str:

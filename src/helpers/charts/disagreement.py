@@ -168,7 +168,7 @@ def _framing_rows(record: Record) -> pd.DataFrame:
     hovers = claim_hovers(record)
     return with_bar_ends(rows.assign(
         x=rows.index + group_gap,
-        label=rows["as_worded"] + "\n" + rows["outlet"].map(lambda o: style.shortened(o, 16)),
+        label=rows["as_worded"] + "\n" + rows["outlet"].map(lambda o: style.wrapped(o, 16)),
         hover=rows["claim_id"].map(hovers),
     ))
 
@@ -196,12 +196,14 @@ def draw_framing_interactive(record: Record) -> go.Figure:
     rows = _framing_rows(record)
     figure = go.Figure()
     intervals_interactive(figure, rows, colours)
+    # Each column's figure as worded, then its outlet in full, in lines as wide as a column.
+    ticks = [style.escaped_wrapped(worded, 11) + "<br>" + style.escaped_wrapped(outlet, 11)
+             for worded, outlet in zip(rows["as_worded"], rows["outlet"])]
     figure = style.finish_plotly(figure, framing_title(record),
                                  "Each bar is one story's reading of the same statement; arrows are open ends",
-                                 style.source_line(record, rows), y_title="North Korean troops")
-    figure.update_xaxes(tickmode="array", tickvals=list(rows["x"]),
-                        ticktext=[style.escaped_wrapped(label.replace("\n", " — "), 11) for label in rows["label"]],
-                        showgrid=False, tickangle=0)
+                                 style.source_line(record, rows), y_title="North Korean troops",
+                                 column_label_lines=max(tick.count("<br>") + 1 for tick in ticks))
+    figure.update_xaxes(tickmode="array", tickvals=list(rows["x"]), ticktext=ticks, showgrid=False, tickangle=0)
     return figure
 
 

@@ -2,14 +2,18 @@
 
 import html
 import textwrap
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
+from matplotlib.path import Path as OutlinePath
 from plotly.subplots import make_subplots
 
 from helpers import estimates, places, style
-from helpers.charts import labels
+from helpers.charts import basemap, labels
 from helpers.charts.geometry import interval_segments
 from helpers.charts.hover import claim_hovers, joined_hovers, statement_lines
 from helpers.charts.marks import intervals_interactive, intervals_static
@@ -217,10 +221,11 @@ def route_title(record: Record) -> str:
 def draw_route_static(record: Record) -> Figure:
     stops = places.route(record)
     points = record.locations
+    view = (*_longitude_span(points), *_latitude_span(points))
     figure = style.new_figure((10, 4.8))
     ax = figure.subplots()
-    ax.scatter(points["longitude"], points["latitude"], s=12, color=style.GRID, zorder=1)
-    ax.set_xlim(*_longitude_span(points))
+    _draw_map_static(ax, view)
+    ax.scatter(points["longitude"], points["latitude"], s=12, color=basemap.COUNTRY_NAME, zorder=2)
     for start, end in zip(stops.iloc[:-1].itertuples(), stops.iloc[1:].itertuples()):
         ax.annotate("", (end.longitude, end.latitude), (start.longitude, start.latitude),
                     arrowprops={"arrowstyle": "-|>", "color": style.INK, "lw": 1.5, "connectionstyle": "arc3,rad=-0.15"})
@@ -230,15 +235,54 @@ def draw_route_static(record: Record) -> Figure:
         names.append(ax.annotate("\n".join(_stop_lines(stop)), (stop.longitude, stop.latitude), xytext=(0, 0),
                                  textcoords="offset points", fontsize=8))
         spots.append(labels.around("right", gap=6, rise=5, below_first=below))
+    # The countries' names after the stops', so they give way to them: at their spot, else just beside it.
+    for place in _country_names(record):
+        names.append(ax.annotate(place.name, (place.country_longitude, place.country_latitude), xytext=(0, 0),
+                                 textcoords="offset points", fontsize=8, color=basemap.COUNTRY_NAME, style="italic",
+                                 gid="country"))
+        spots.append([(0, 0, "center", "center"), *labels.around("right", gap=4, rise=6, scales=(1, 2, 3))])
     labels.place_labels(ax, names, spots)
     ax.set_xlabel("longitude (°E)")
     ax.set_ylabel("latitude (°N)")
-    ax.grid(axis="both", color=style.GRID)
-    style.set_titles(figure, ax, route_title(record),
-                     "A schematic on longitude and latitude (no map tiles are loaded). Points from data/locations.csv; "
-                     "regional points are indicative.")
+    style.set_titles(figure, ax, route_title(record), ROUTE_SUBTITLE + ". Regional points are indicative.")
     style.add_source_line(figure, style.source_line(record, _route_claims(record, stops)))
     return figure
+
+
+# Both drawings say what the map is drawn from.
+ROUTE_SUBTITLE = ("Natural Earth country outlines (1:110m, from world-atlas, read from disk; no map tiles); "
+                  "points from data/locations.csv")
+# Countries whose border with a country the route passes through runs this close to a stop (degrees) are named.
+NEAR_STOP_DEGREES = 3.0
+COUNTRY_FONT_SIZE = 11  # pixels, in the interactive chart; 8 points in the static one
+# A name keeps this far (pixels) from the stops, their words and the route where it can, and goes at most this
+# far from its country's middle.
+CLEAR_PIXELS, NAME_REACH_PIXELS = 12, 90
+
+
+def _latitude_span(points: pd.DataFrame) -> tuple[float, float]:
+    """The latitudes the route map shows: room above and below its points for the land around them."""
+    return points["latitude"].min() - 6, points["latitude"].max() + 8
+
+
+def _aspect(view: tuple[float, float, float, float]) -> float:
+    """A degree of latitude against a degree of longitude on the page, as at the middle of the view."""
+    return 1 / np.cos(np.radians((view[2] + view[3]) / 2))
+
+
+def _draw_map_static(ax, view: tuple[float, float, float, float]) -> None:
+    """Sea, land, coasts and borders beneath the route (drawn as collections the label placer does not avoid)."""
+    shapes = basemap.base_map(view)
+    ax.set_facecolor(basemap.SEA)
+    ax.add_collection(PolyCollection(shapes.land, facecolors=basemap.LAND, edgecolors="none", zorder=0.2))
+    ax.add_collection(PolyCollection(shapes.coasts, closed=False, facecolors="none", edgecolors=basemap.COAST,
+                                     linewidths=0.6, zorder=0.3))
+    ax.add_collection(PolyCollection(shapes.borders, closed=False, facecolors="none", edgecolors=basemap.BORDER,
+                                     linewidths=0.7, linestyles=(0, (3, 2)), zorder=0.3))
+    ax.set_xlim(view[0], view[1])
+    ax.set_ylim(view[2], view[3])
+    ax.set_aspect(_aspect(view), adjustable="box")
+    ax.grid(False)
 
 
 def _stop_lines(stop) -> list[str]:
@@ -248,23 +292,178 @@ def _stop_lines(stop) -> list[str]:
 
 def draw_route_interactive(record: Record) -> go.Figure:
     stops = places.route(record)
+    view = _route_view(record, stops)
     said_there = stops["location"].map(_stop_statements_hover(record)).fillna("")
     hover = ("<b>" + stops["route_order"].astype(str) + ". " + stops["name"].map(style.escaped_wrapped) + "</b><br>"
              + stops["meaning"].map(style.escaped_wrapped) + "<br>" + stops["figures_said"].map(style.escaped_wrapped)
              + ("<br><br>" + said_there).where(said_there != "", ""))
-    figure = go.Figure(go.Scatter(
+    figure = go.Figure([*_map_traces(record, view), go.Scatter(
         x=stops["longitude"], y=stops["latitude"], mode="lines+markers+text",
         text=["<br>".join(map(html.escape, _stop_lines(stop))) for stop in stops.itertuples()],
         textposition=["bottom right" if below else "top right" for below in _labels_below(stops)],
         line={"color": style.INK, "width": 2}, marker={"size": 12, "color": style.INK},
         hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
-    ))
-    figure = style.finish_plotly(figure, route_title(record), "A schematic on longitude and latitude; no map tiles are loaded",
+    )])
+    figure = style.finish_plotly(figure, route_title(record), ROUTE_SUBTITLE,
                                  style.source_line(record, _route_claims(record, stops)),
                                  y_title="latitude (°N)", x_title="longitude (°E)")
-    figure.update_yaxes(tickformat=None, scaleanchor="x", scaleratio=1.6, rangemode="normal")
-    figure.update_xaxes(tickformat=None, range=list(_words_longitude_span(stops, record.locations)))
+    figure.update_layout(plot_bgcolor=basemap.SEA)
+    figure.update_yaxes(tickformat=None, scaleanchor="x", scaleratio=_aspect(view), rangemode="normal",
+                        range=[view[2], view[3]], showgrid=False)
+    figure.update_xaxes(tickformat=None, range=[view[0], view[1]], showgrid=False)
+    # A name set beside its country (too small or too crowded for it) points at it with a thin line.
+    for place in _country_names(record):
+        if not place.inside:
+            figure.add_annotation(x=place.country_longitude, y=place.country_latitude, ax=place.longitude,
+                                  ay=place.latitude, axref="x", ayref="y", text=html.escape(place.name), showarrow=True,
+                                  arrowhead=0, arrowwidth=0.8, arrowcolor=basemap.COUNTRY_NAME, standoff=2,
+                                  font={"color": basemap.COUNTRY_NAME, "size": COUNTRY_FONT_SIZE})
     return figure
+
+
+def _map_traces(record: Record, view: tuple[float, float, float, float]) -> list[go.Scatter]:
+    """The map as plotly traces in the figure itself (no geo chart, which would fetch its outlines): land filled,
+    coasts and borders as lines, the countries' names as words; none answers a hover."""
+    shapes = basemap.base_map(view)
+    quiet = {"hoverinfo": "skip", "showlegend": False}
+    land_x, land_y = basemap.joined(shapes.land)
+    coast_x, coast_y = basemap.joined(shapes.coasts)
+    border_x, border_y = basemap.joined(shapes.borders)
+    names = [place for place in _country_names(record) if place.inside]
+    return [
+        go.Scatter(x=land_x, y=land_y, mode="lines", fill="toself", fillcolor=basemap.LAND, line={"width": 0}, **quiet),
+        go.Scatter(x=coast_x, y=coast_y, mode="lines", line={"color": basemap.COAST, "width": 0.8}, **quiet),
+        go.Scatter(x=border_x, y=border_y, mode="lines", line={"color": basemap.BORDER, "width": 0.9, "dash": "dot"},
+                   **quiet),
+        go.Scatter(x=[place.longitude for place in names], y=[place.latitude for place in names],
+                   text=[html.escape(place.name) for place in names],
+                   mode="text", textfont={"color": basemap.COUNTRY_NAME, "size": COUNTRY_FONT_SIZE}, **quiet),
+    ]
+
+
+@dataclass(frozen=True)
+class CountryName:
+    """A country's name on the route map: its words' middle, and the point in the country they name (the same
+    point, unless the country is too small or too crowded for its name, which is then tied to it by a line)."""
+    name: str
+    longitude: float
+    latitude: float
+    country_longitude: float
+    country_latitude: float
+
+    @property
+    def inside(self) -> bool:
+        return (self.longitude, self.latitude) == (self.country_longitude, self.country_latitude)
+
+
+@per_record
+def _country_names(record: Record) -> list[CountryName]:
+    """The countries a stop is in and each neighbour whose border with one runs near a stop, each named where
+    its words keep clearest of the stops, their words and the route in the interactive chart."""
+    stops = places.route(record).dropna(subset=["longitude", "latitude"])
+    view = _route_view(record, stops)
+    shapes = basemap.base_map(view)
+    homes = {country.name: country for stop in stops.itertuples()
+             if (country := shapes.country_of(stop.longitude, stop.latitude)) is not None}
+    named = dict(homes)
+    for home in homes.values():
+        for other in basemap.neighbours(shapes, home):
+            shared = np.vstack([basemap.atlas().arcs[index] for index in home.arcs & other.arcs])
+            distance = np.hypot(shared[:, None, 0] - stops["longitude"].to_numpy(float),
+                                shared[:, None, 1] - stops["latitude"].to_numpy(float)).min()
+            if distance <= NEAR_STOP_DEGREES:
+                named.setdefault(other.name, other)
+    geometry = _plot_geometry(record, view)
+    points = record.locations.dropna(subset=["longitude", "latitude"])[["longitude", "latitude"]].to_numpy(float)
+    dot = np.array([7 / geometry[0], 7 / geometry[1]])
+    obstacles = np.vstack([_stop_boxes(stops, geometry), np.column_stack([points - dot, points + dot])])
+    placed = []
+    # The largest first: they have the most room to give way in.
+    for name, country in sorted(named.items(), key=lambda item: -_area(item[1])):
+        spot = _clearest_spot(country, name, view, geometry, obstacles)
+        if spot is not None:
+            placed.append(CountryName(name, *spot))
+            obstacles = np.vstack([obstacles, _name_boxes(name, np.array([spot[:2]]), geometry)])
+    return placed
+
+
+def _route_view(record: Record, stops: pd.DataFrame) -> tuple[float, float, float, float]:
+    """The map's west, east, south and north edges, as the interactive chart shows them (the static one ends
+    further west, with less room for the stops' words)."""
+    return (*_words_longitude_span(stops, record.locations), *_latitude_span(record.locations))
+
+
+def _area(country: basemap.Country) -> float:
+    """The country's area in square degrees (the shoelace formula over its rings)."""
+    return float(sum(abs(np.sum(ring[:-1, 0] * ring[1:, 1] - ring[1:, 0] * ring[:-1, 1])) / 2 for ring in country.rings))
+
+
+def _plot_geometry(record: Record, view: tuple[float, float, float, float]) -> tuple[float, float]:
+    """Pixels per degree of longitude and of latitude on the interactive chart's plot."""
+    layout = style.PLOTLY_LAYOUT
+    per_longitude = (layout["width"] - style.left_margin() - layout["margin"]["r"]) / (view[1] - view[0])
+    return per_longitude, per_longitude * _aspect(view)
+
+
+def _stop_boxes(stops: pd.DataFrame, geometry: tuple[float, float]) -> np.ndarray:
+    """(west, south, east, north) around each stop's dot and its words (set to its right, above or below)."""
+    per_longitude, per_latitude = geometry
+    size = style.PLOTLY_LAYOUT["font"]["size"]
+    boxes = []
+    for stop, below in zip(stops.itertuples(), _labels_below(stops)):
+        lines = _stop_lines(stop)
+        width = (max(style.text_pixels(line, size) for line in lines) + 12) / per_longitude
+        height = (len(lines) * size * 1.3 + 8) / per_latitude
+        dot = 8 / per_longitude, 8 / per_latitude
+        boxes.append((stop.longitude - dot[0], stop.latitude - dot[1], stop.longitude + dot[0], stop.latitude + dot[1]))
+        south, north = (stop.latitude - height, stop.latitude) if below else (stop.latitude, stop.latitude + height)
+        boxes.append((stop.longitude, south, stop.longitude + width, north))
+    # The lines between stops, as points every degree.
+    for start, end in zip(stops.iloc[:-1].itertuples(), stops.iloc[1:].itertuples()):
+        steps = np.linspace(0, 1, int(abs(end.longitude - start.longitude)) + 2)
+        for lon, lat in zip(start.longitude + steps * (end.longitude - start.longitude),
+                            start.latitude + steps * (end.latitude - start.latitude)):
+            boxes.append((lon, lat, lon, lat))
+    return np.array(boxes, dtype=float).reshape(-1, 4)
+
+
+def _name_boxes(name: str, middles: np.ndarray, geometry: tuple[float, float]) -> np.ndarray:
+    """(west, south, east, north) of the name's words centred at each of `middles` ((n, 2) longitude, latitude)."""
+    half = np.array([style.text_pixels(name, COUNTRY_FONT_SIZE) / 2, COUNTRY_FONT_SIZE * 0.7]) / np.array(geometry)
+    return np.column_stack([middles - half, middles + half])
+
+
+def _clearest_spot(country: basemap.Country, name: str, view, geometry, obstacles: np.ndarray
+                   ) -> tuple[float, float, float, float] | None:
+    """Where `country`'s name goes: (longitude, latitude) of its words' middle, then of the point in the
+    country it names. The words go where they keep clearest of `obstacles` (up to a margin), inside the
+    country if they can, else beside it; among equals, nearest the middle of the country's part in view.
+    None if no part of it is in view."""
+    per_longitude, per_latitude = geometry
+    west, east, south, north = view
+    longitudes, latitudes = np.meshgrid(np.arange(np.ceil(west), east, 0.5), np.arange(np.ceil(south), north, 0.5))
+    grid = np.column_stack([longitudes.ravel(), latitudes.ravel()])
+    inside = np.zeros(len(grid), dtype=bool)
+    for ring in country.rings:
+        inside |= OutlinePath(ring).contains_points(grid)
+    if not inside.any():
+        return None
+    middle = grid[inside].mean(axis=0)
+    off_middle = np.hypot((grid[:, 0] - middle[0]) * per_longitude, (grid[:, 1] - middle[1]) * per_latitude)
+    anchor = grid[inside][np.argmin(off_middle[inside])]
+    boxes = _name_boxes(name, grid, geometry)
+    # Candidates: the words lie in the view, and their middle in the country or near it.
+    candidates = ((boxes[:, 0] >= west) & (boxes[:, 2] <= east) & (boxes[:, 1] >= south) & (boxes[:, 3] <= north)
+                  & (inside | (off_middle <= NAME_REACH_PIXELS)))
+    grid, boxes, inside, off_middle = grid[candidates], boxes[candidates], inside[candidates], off_middle[candidates]
+    # The gap, in pixels, between each candidate's words and each obstacle.
+    gap_x = np.maximum(obstacles[None, :, 0] - boxes[:, None, 2], boxes[:, None, 0] - obstacles[None, :, 2]).clip(0)
+    gap_y = np.maximum(obstacles[None, :, 1] - boxes[:, None, 3], boxes[:, None, 1] - obstacles[None, :, 3]).clip(0)
+    clearance = np.hypot(gap_x * per_longitude, gap_y * per_latitude).min(axis=1)
+    best = np.lexsort((off_middle, ~inside, -np.minimum(clearance, CLEAR_PIXELS).round()))[0]
+    words = grid[best]
+    at = words if inside[best] else anchor
+    return float(words[0]), float(words[1]), float(at[0]), float(at[1])
 
 
 def _stop_statements_hover(record: Record) -> pd.Series:

@@ -45,10 +45,18 @@ def _dot_colours(colour: str, on_the_day: bool) -> tuple[str, str]:
     return (colour, "white") if on_the_day else ("white", colour)
 
 
+# Outlets' names beside their rows: lines of at most this many characters, each row this much room a line.
+OUTLET_CHARACTERS, ROW_INCHES_A_LINE = 34, 0.2
+
+
 def draw_static(record: Record) -> Figure:
     colours = style.claimant_colours(record)
     rows = _rows(record)
-    figure = style.new_figure((10, 4.8))
+    outlets = rows.drop_duplicates("y").sort_values("y")
+    names = [style.wrapped(outlet, OUTLET_CHARACTERS) for outlet in outlets["outlet"]]
+    # Tall enough for each outlet's name, in full, on as many lines as it takes.
+    figure = style.new_figure((10, max(4.8, 2.6 + ROW_INCHES_A_LINE * max(name.count("\n") + 1 for name in names)
+                                      * len(names))))
     ax = figure.subplots()
     handles = []
     for claimant, group in rows.groupby("claimant_short_name"):
@@ -57,8 +65,7 @@ def draw_static(record: Record) -> Figure:
             dots = ax.scatter(points["x"], points["y"], color=fill, s=60, edgecolor=edge,
                               linewidth=1 if on_the_day else 1.8, label=claimant, zorder=3)
             handles += [dots] if nth == 0 else []
-    outlets = rows.drop_duplicates("y").sort_values("y")
-    ax.set_yticks(outlets["y"], [style.shortened(o, 34) for o in outlets["outlet"]])
+    ax.set_yticks(outlets["y"], names)
     ax.grid(axis="x", color=style.GRID)
     ax.set_ylim(-0.7, len(outlets) - 0.3)
     style.date_axis(ax.xaxis, maxticks=6)  # monthly ticks ran into each other beside the legend

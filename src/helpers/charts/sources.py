@@ -3,6 +3,7 @@
 import html
 import textwrap
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from matplotlib.figure import Figure
@@ -24,6 +25,9 @@ MATRIX_LABEL_CHARACTERS, MATRIX_LABELS_INCHES, MATRIX_COLUMN_INCHES, MATRIX_LINE
 MATRIX_COLUMN_PIXELS, MATRIX_ROW_PIXELS, MATRIX_FONT_SIZE, MATRIX_SLANT_PIXELS = 72, 52, 9, 100
 # Row labels in up to three lines there, so the grid fits a report page (about 1,300 pixels).
 MATRIX_PLOTLY_LABEL_CHARACTERS = 30
+# An outlet's name over its column in the interactive chart, slanted: in lines of this many characters at most
+# (two for the longest today); the static chart writes it on one line, and grows to hold it.
+MATRIX_OUTLET_CHARACTERS, MATRIX_OUTLET_POINTS = 30, 7.5
 # A cell's half width and half height, in columns and rows, in both drawings.
 CELL_HALF_WIDTH, CELL_HALF_HEIGHT = 0.46, 0.42
 
@@ -67,8 +71,10 @@ def draw_matrix_static(record: Record) -> Figure:
     colours = style.claimant_colours(record)
     matrix = provenance.statement_story_matrix(record)
     cells = _matrix_cells(record)
-    # Wide enough for each outlet's column to hold its longest line ("approximately", "11,000–12,000").
-    width = max(10.0, MATRIX_LABELS_INCHES + MATRIX_COLUMN_INCHES * len(matrix.columns))
+    # Wide enough for each outlet's column to hold its longest line ("approximately", "11,000–12,000"), and for
+    # the outlets' names, slanted over their columns, to run on in full past the last ones.
+    slant = max(map(len, matrix.columns), default=0) * style.CHARACTER_WIDTH * MATRIX_OUTLET_POINTS / 72 * np.cos(np.radians(35))
+    width = max(10.0, MATRIX_LABELS_INCHES + MATRIX_COLUMN_INCHES * len(matrix.columns) + slant)
     figure = style.new_figure((width, 0.45 * len(matrix) + 2.6))
     ax = figure.subplots()
     for cell in cells.itertuples():
@@ -79,7 +85,7 @@ def draw_matrix_static(record: Record) -> Figure:
     ax.set_xlim(-0.5, len(matrix.columns) - 0.5)
     ax.set_ylim(len(matrix) - 0.5, -0.5)
     # Slanted: a dozen outlets' names side by side overran each other.
-    ax.set_xticks(range(len(matrix.columns)), [style.shortened(c, 22) for c in matrix.columns], fontsize=7.5,
+    ax.set_xticks(range(len(matrix.columns)), list(matrix.columns), fontsize=MATRIX_OUTLET_POINTS,
                   rotation=35, ha="left", rotation_mode="anchor")
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(matrix)), ["\n".join(textwrap.wrap(label, MATRIX_LABEL_CHARACTERS)) for label in matrix.index],
@@ -124,7 +130,7 @@ def draw_matrix_interactive(record: Record) -> go.Figure:
                          title_y=1 - 16 / height, title_yanchor="top",
                          legend={"orientation": "h", "xref": "container", "x": 0.01, "xanchor": "left",
                                  "yref": "container", "y": 1 - 80 / height, "yanchor": "top"})
-    figure.update_xaxes(tickvals=list(range(columns)), ticktext=[html.escape(style.shortened(c, 22)) for c in matrix.columns],
+    figure.update_xaxes(tickvals=list(range(columns)), ticktext=[style.wrapped(html.escape(c), MATRIX_OUTLET_CHARACTERS, "<br>") for c in matrix.columns],
                         side="top", tickangle=-50, range=[-0.5, columns - 0.5], showgrid=False, zeroline=False)
     figure.update_yaxes(tickvals=list(range(len(matrix))), ticktext=row_labels, range=[len(matrix) - 0.5, -0.5],
                         showgrid=False, zeroline=False, tickformat=None, rangemode="normal")
@@ -143,7 +149,7 @@ def lag_title(record: Record) -> str:
 @per_record
 def _lag_rows(record: Record) -> pd.DataFrame:
     lags = provenance.publication_lag(record).reset_index(drop=True)
-    label = lags["claim_id"] + " · " + lags["as_worded"] + " · " + lags["outlet"].map(lambda o: style.shortened(o, 24))
+    label = lags["claim_id"] + " · " + lags["as_worded"] + " · " + lags["outlet"]
     # Why a figure has no lag, written where its bar would be.
     reason = lags["published"].isna().map({True: "the page shows no date",
                                            False: "not dated by the story (said no later than publication)"})
