@@ -283,6 +283,14 @@ def column_rules(column: str, *tests: tuple[CellTest, str]) -> list[ColumnRule]:
     return [ColumnRule(column, test, rule) for test, rule in tests]
 
 
+def enum_rules(column: str, allowed: tuple[str, ...]) -> list[ColumnRule]:
+    return column_rules(column, (one_of(allowed), f"must be one of {', '.join(allowed)}"))
+
+
+def boolean_rules(column: str) -> list[ColumnRule]:
+    return column_rules(column, (one_of(("true", "false")), "must be true or false"))
+
+
 def text_rules(column: str, required: bool) -> list[ColumnRule]:
     rules = [ColumnRule(column, no_outer_space, "remove the spaces at the start or end of the cell")]
     if required:
