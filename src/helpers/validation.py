@@ -138,6 +138,19 @@ def _once_per_column(work: Callable[[pd.Series], object]) -> Callable[[pd.Series
     return once
 
 
+def once_per_table(work: Callable[..., pd.Series], df: pd.DataFrame, *args) -> pd.Series:
+    """`work(df, *args)` done once per table (the same frame) within `each_column_read_once`:
+    for a test that several rules ask of one table."""
+    done = _COLUMN_WORK.get()
+    if done is None:
+        return work(df, *args)
+    key = (work, id(df), args)
+    if key not in done:
+        # The table is kept with the result, so no other frame can take its id meanwhile.
+        done[key] = (df, work(df, *args))
+    return done[key][1]
+
+
 @_once_per_column
 def distinct(cells: pd.Series) -> tuple[np.ndarray, pd.Series]:
     """Each cell's code and the column's distinct values, in order of appearance (a missing value is one too)."""
