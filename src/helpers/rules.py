@@ -437,7 +437,10 @@ def one_row_per_exclusion(df: pd.DataFrame) -> pd.Series:
 
 @dataclass(frozen=True, eq=False)
 class Lookups:
-    """What a file's rules look up in the other files, and the tests that look it up."""
+    """What a file's rules look up in the other files, and the tests that look it up.
+
+    Compared and hashed as itself (eq=False), so its tests can key work kept for a table.
+    """
 
     known: dict[str, pd.Series | None]  # the ids each file defines; None where it cannot be read
     published: pd.Series  # each source's published date, as written

@@ -139,8 +139,8 @@ def _once_per_column(work: Callable[[pd.Series], object]) -> Callable[[pd.Series
 
 
 def once_per_table(work: Callable[..., pd.Series], df: pd.DataFrame, *args) -> pd.Series:
-    """`work(df, *args)` done once per table (the same frame) within `each_column_read_once`:
-    for a test that several rules ask of one table."""
+    """`work(df, *args)` done once per table (the same frame object) within `each_column_read_once`:
+    for a test that several rules ask of one table. `work` and `args` must be hashable."""
     done = _COLUMN_WORK.get()
     if done is None:
         return work(df, *args)
