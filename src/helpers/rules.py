@@ -58,8 +58,8 @@ SAID_ON_PRECISIONS = ("day", "no_later_than")
 PUBLISHED_PRECISIONS = ("stated", "inferred", "inferred_window", "undated")
 QUOTE_KINDS = ("verbatim", "paraphrase")
 COUNTS = ("troops", "casualties")
-BOUNDS = ("low", "high")
 
+BOUNDS = ("low", "high")
 WHOLE_NUMBER = r"[1-9][0-9]*"
 NOT_WHOLE = "a whole number above 0, written as digits without separators or spaces (10000, not 10,000)"
 
@@ -394,7 +394,7 @@ def locations(look: "Lookups") -> list[Rule]:
         *text_rules("kind", required=True),
         ColumnRule("latitude", matches(number), "a latitude in decimal degrees, e.g. 51.73"),
         ColumnRule("longitude", matches(number), "a longitude in decimal degrees, e.g. 36.19"),
-        ColumnRule("route_order", matches(r"[1-9][0-9]*", optional=True), "a whole number from 1, or empty"),
+        ColumnRule("route_order", matches(WHOLE_NUMBER, optional=True), "a whole number from 1, or empty"),
         *text_rules("meaning", required=False),
     ]
 
