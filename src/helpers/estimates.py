@@ -6,6 +6,8 @@ A *statement* is what one claimant said once; the stories that carried it share 
 `statement_id`, so a statement is counted once however many stories echo it.
 """
 
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 
@@ -50,19 +52,8 @@ def _statement_table(record: Record, claims: pd.DataFrame, columns: list[str]) -
     The helpers that pick a few statements work out only what they pick by, then spell out the
     lists for the few they picked.
     """
-    # Statements are numbered 0, 1, … in the order their first claim was said (by said_on,
-    # then claim_id); `statement` holds each claim's number in the claims' own order.
-    said_order = _sort_order(claims, ["said_on", "claim_id"])
-    codes, ids = pd.factorize(claims["statement_id"])
-    first_said = ~pd.Series(codes[said_order]).duplicated().to_numpy()
-    first_claim = said_order[first_said]
-    renumber = np.empty(len(ids), dtype="int64")
-    renumber[codes[first_claim]] = np.arange(len(ids))
-    statement = renumber[codes]
+    said_order, statement, first_claim, ids, id_rank = _numbered_statements(claims)
     numbers = statement[said_order]
-    # Ids ranked in the order they first appear in the claims: quick when that is nearly sorted.
-    id_rank = np.empty(len(ids), dtype="int64")
-    id_rank[renumber[np.argsort(ids.to_numpy(dtype=object), kind="stable")]] = np.arange(len(ids))
     count = len(ids)
 
     def first(column: str) -> pd.Series:
@@ -101,10 +92,33 @@ def _statement_table(record: Record, claims: pd.DataFrame, columns: list[str]) -
     if {"low", "high"} & set(columns):
         table = table.join(_bounds(claims, statement))
     table = table[columns]
-    table.index = pd.Index(ids[codes[first_claim]], name="statement_id", dtype=claims["statement_id"].dtype)
+    table.index = pd.Index(ids, name="statement_id", dtype=claims["statement_id"].dtype)
     table = table.reset_index()
     said_on, figure = first("said_on").to_numpy(), first("figure").to_numpy()
     return table.take(np.lexsort((id_rank, figure, said_on))).reset_index(drop=True)
+
+
+class _Numbering(NamedTuple):
+    """Statements numbered 0, 1, … in the order their first claim was said (by said_on, then claim_id)."""
+
+    said_order: np.ndarray  # the claims' positions in said order
+    statement: np.ndarray  # each claim's statement number, in the claims' own order
+    first_claim: np.ndarray  # each statement's first claim
+    ids: pd.Index  # each statement's id
+    id_rank: np.ndarray  # each statement's rank by id
+
+
+def _numbered_statements(claims: pd.DataFrame) -> _Numbering:
+    said_order = _sort_order(claims, ["said_on", "claim_id"])
+    codes, ids = pd.factorize(claims["statement_id"])
+    first_said = ~pd.Series(codes[said_order]).duplicated().to_numpy()
+    first_claim = said_order[first_said]
+    renumber = np.empty(len(ids), dtype="int64")
+    renumber[codes[first_claim]] = np.arange(len(ids))
+    # Ids ranked in the order they first appear in the claims: quick when that is nearly sorted.
+    id_rank = np.empty(len(ids), dtype="int64")
+    id_rank[renumber[np.argsort(ids.to_numpy(dtype=object), kind="stable")]] = np.arange(len(ids))
+    return _Numbering(said_order, renumber[codes], first_claim, ids[codes[first_claim]], id_rank)
 
 
 def _statements_of(record: Record, claims: pd.DataFrame, ids: pd.Series) -> pd.DataFrame:

@@ -138,6 +138,19 @@ def _once_per_column(work: Callable[[pd.Series], object]) -> Callable[[pd.Series
     return once
 
 
+def once_per_table(work: Callable[..., pd.Series], df: pd.DataFrame, *args) -> pd.Series:
+    """`work(df, *args)` done once per table (the same frame object) within `each_column_read_once`:
+    for a test that several rules ask of one table. `work` and `args` must be hashable."""
+    done = _COLUMN_WORK.get()
+    if done is None:
+        return work(df, *args)
+    key = (work, id(df), args)
+    if key not in done:
+        # The table is kept with the result, so no other frame can take its id meanwhile.
+        done[key] = (df, work(df, *args))
+    return done[key][1]
+
+
 @_once_per_column
 def distinct(cells: pd.Series) -> tuple[np.ndarray, pd.Series]:
     """Each cell's code and the column's distinct values, in order of appearance (a missing value is one too)."""
@@ -281,6 +294,14 @@ def as_whole_number(cells: pd.Series) -> pd.Series:
 
 def column_rules(column: str, *tests: tuple[CellTest, str]) -> list[ColumnRule]:
     return [ColumnRule(column, test, rule) for test, rule in tests]
+
+
+def enum_rules(column: str, allowed: tuple[str, ...]) -> list[ColumnRule]:
+    return column_rules(column, (one_of(allowed), f"must be one of {', '.join(allowed)}"))
+
+
+def boolean_rules(column: str) -> list[ColumnRule]:
+    return column_rules(column, (one_of(("true", "false")), "must be true or false"))
 
 
 def text_rules(column: str, required: bool) -> list[ColumnRule]:
