@@ -10,20 +10,24 @@ from helpers.record import Record
 _ENTRY = re.compile(r"^### (\d{4}-\d{2}-\d{2})\b", re.MULTILINE)
 
 
-def latest_change(data_dir: Path) -> str:
-    """The newest dated heading (### YYYY-MM-DD) under '## Changelog' in the data README."""
+def latest_change(data_dir: Path) -> str | None:
+    """The newest dated heading (### YYYY-MM-DD) under '## Changelog' in the data README; None without one."""
     readme = data_dir / "README.md"
     text = readme.read_text(encoding="utf-8") if readme.is_file() else ""
     _, _, changelog = text.partition("## Changelog")
     dates = _ENTRY.findall(changelog)
-    if not dates:
-        raise ValueError(f"{readme}: no dated changelog entry ('### YYYY-MM-DD' under '## Changelog')")
-    return max(dates)
+    return max(dates) if dates else None
+
+
+def record_name(data_dir: Path) -> str:
+    """"record of 2026-11-22", or, for a copy whose data README has no dated changelog entry, says so."""
+    date = latest_change(data_dir)
+    return f"record of {date}" if date else "record with no dated changelog entry"
 
 
 def record_version(record: Record) -> str:
     """E.g. "record of 2026-11-22, 18 claims"."""
-    return f"record of {latest_change(record.data_dir)}, {len(record.claims)} claims"
+    return f"{record_name(record.data_dir)}, {len(record.claims)} claims"
 
 
 def summary_counts(record: Record) -> pd.Series:
