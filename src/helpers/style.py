@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 import matplotlib
 import pandas as pd
+import plotly.graph_objects as go
 from matplotlib.figure import Figure
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.ticker import FuncFormatter
@@ -152,6 +153,30 @@ def finish_static(figure: Figure) -> Figure:
         for axis, edge in ((ax.xaxis, (0.5, 0.0)), (ax.yaxis, (0.0, 0.5))):
             if not axis.label.get_text():
                 axis.set_label_coords(*edge)
+    return figure
+
+
+def nothing_static(message: str) -> Figure:
+    """A chart the record gives nothing to draw: the reason as its title, and no empty axes."""
+    figure = new_figure((10, 1.6))
+    ax = figure.subplots()
+    ax.set_axis_off()
+    figure.suptitle("\n".join(textwrap.wrap(message, 95)), x=0.01, ha="left", fontsize=12, weight="bold")
+    ax.text(0, 0.5, "Nothing to draw from this record: the chart appears once the record holds what it compares.",
+            fontsize=9, color=MUTED, va="center")
+    return figure
+
+
+def nothing_interactive(message: str) -> go.Figure:
+    """The interactive twin of `nothing_static`: the reason as the title, no axes."""
+    figure = go.Figure()
+    figure.update_layout(**{**PLOTLY_LAYOUT, "height": 200},
+                         title={"text": f"<b>{escaped_wrapped(message, 90)}</b>", "x": 0.01, "xanchor": "left"})
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False)
+    figure.add_annotation(text="Nothing to draw from this record: the chart appears once the record holds what it "
+                          "compares.", xref="paper", yref="paper", x=0, y=0.5, xanchor="left", showarrow=False,
+                          font={"size": SOURCE_FONT_SIZE + 2, "color": MUTED})
     return figure
 
 

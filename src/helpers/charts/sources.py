@@ -136,6 +136,8 @@ def lag_title(record: Record) -> str:
     lags = provenance.publication_lag(record)
     dated = lags[lags["lag_max"].notna()]
     undated = len(lags) - len(dated)
+    if dated.empty:
+        return f"No lag to print is known: for all {len(lags)} figures the statement or the page is undated"
     return (f"Dated statements reached print {dated['lag_min'].min()}–{dated['lag_max'].max()} days after they were made; "
             f"for {undated} of {len(lags)} figures the lag is unknown (the statement or the page is undated)")
 
