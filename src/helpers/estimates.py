@@ -231,7 +231,9 @@ def headline_series(record: Record, end: str | pd.Timestamp | None = None) -> pd
     """
     steps = headline_steps(record)
     end = pd.Timestamp(end) if end is not None else steps["said_on"].max()
-    days = pd.DataFrame({"date": pd.date_range(steps["said_on"].min(), end, freq="D")})
+    # No step, no day: a record without a headline figure has an empty series.
+    dates = pd.date_range(steps["said_on"].min(), end, freq="D") if len(steps) else steps["said_on"].iloc[:0]
+    days = pd.DataFrame({"date": pd.Series(dates, dtype=steps["said_on"].dtype)})
     series = pd.merge_asof(days, steps.rename(columns={"said_on": "step_on"}), left_on="date", right_on="step_on")
     series["is_step"] = series["date"] == series["step_on"]
     return series[["date", "figure", "low", "high", "claimant", "claimant_id", "statement_id", "wordings",
