@@ -1,11 +1,13 @@
-"""The record's version: the date of the newest entry in data/README.md's changelog, and its claim count."""
+"""The record's version: the date of the newest entry in data/README.md's changelog, its claim count, and a
+hash of its files' content, which each executed notebook carries to say which record it shows."""
 
+import hashlib
 import re
 from pathlib import Path
 
 import pandas as pd
 
-from helpers.record import Record
+from helpers.record import COLUMNS, Record
 
 _ENTRY = re.compile(r"^### (\d{4}-\d{2}-\d{2})\b", re.MULTILINE)
 
@@ -40,3 +42,13 @@ def summary_counts(record: Record) -> pd.Series:
         "claimants": claims["claimant_id"].nunique(),
         "speakers named": claims.loc[claims["speaker_kind"] == "named", "speaker"].nunique(),
     })
+
+
+def content_hash(data_dir: Path) -> str:
+    """SHA-256 of every file of the record and its data README, by name: any edit a notebook could show changes it."""
+    digest = hashlib.sha256()
+    for name in sorted([*COLUMNS, "README.md"]):
+        path = Path(data_dir) / name
+        content = path.read_bytes() if path.is_file() else b""
+        digest.update(f"{name}\0{len(content)}\0".encode() + content)
+    return digest.hexdigest()

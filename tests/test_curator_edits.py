@@ -1,0 +1,96 @@
+"""The README's curator steps, on a copy of the record: an edit that passes the loader runs in every notebook cell,
+and the test run tells the curator to re-execute the notebooks rather than failing cell by cell.
+
+The two edits are those a newcomer tried first: Zelenskyy's 11,000 in Kursk Oblast (a part with no total of
+his own), and a claim from a new claimant (a casualty figure).
+"""
+
+import nbformat
+import pytest
+
+from helpers import findings, load_record
+from helpers.paths import NOTEBOOKS_DIR
+from helpers.report.notebooks import ExecutedNotebook, executed_on_another_record, find_notebooks
+from helpers.update import changed_cells, describe_changes
+
+from conftest import read_rows, write_rows
+from notebook_cells import CELLS, run_notebook
+
+ZELENSKYY_SOURCE = {
+    "source_id": "president_gov_ua_2024-11-04", "outlet": "President of Ukraine (official website)", "credited": "",
+    "headline": "Address by the President", "published_earliest": "2024-11-04", "published": "2024-11-04",
+    "published_precision": "stated", "published_basis": "the date on the page",
+    "url": "https://www.president.gov.ua/en/news/address-2024-11-04", "archive_file": "", "archive_sha256": "",
+    "notes": "",
+}
+ZELENSKYY_CLAIM = {
+    "claim_id": "c901", "source_id": "president_gov_ua_2024-11-04", "statement_id": "ua_kursk_11000_2024-11-04",
+    "claimant_id": "ua_president", "speaker": "Volodymyr Zelenskyy", "speaker_kind": "named",
+    "said_on": "2024-11-04", "said_on_precision": "day", "said_on_basis": "his evening address of 4 Nov 2024",
+    "figure": "11000", "qualifier": "exact", "qualifier_wording": "", "low": "11000", "high": "11000",
+    "measure": "in_region", "location": "kursk_oblast", "subset": "", "quote_kind": "verbatim",
+    "quote": "There are already 11,000 of them in Kursk Oblast", "notes": "",
+}
+NEW_CLAIMANT = {"claimant_id": "uk_mod", "name": "Ministry of Defence (United Kingdom)",
+                "short_name": "UK Ministry of Defence", "country": "United Kingdom", "kind": "defence ministry",
+                "colour": "#2e8b57"}
+NEW_CLAIMANT_CLAIM = {
+    **ZELENSKYY_CLAIM, "claim_id": "c902", "statement_id": "uk_killed_1000_2024-11-04", "claimant_id": "uk_mod",
+    "speaker": "the ministry", "speaker_kind": "institutional", "said_on_basis": "made up for a test",
+    "figure": "1000", "qualifier": "about", "qualifier_wording": "about", "low": "900", "high": "1100",
+    "measure": "killed", "location": "kursk_oblast", "quote_kind": "paraphrase", "quote": "",
+    "notes": "made up: about 1,000 killed, the outlet's paraphrase of the ministry",
+}
+
+
+def add_rows(data_dir, name, *rows):
+    path = data_dir / name
+    write_rows(path, read_rows(path) + list(rows))
+
+
+def edited(record_copy, edits):
+    data_dir, archive_dir = record_copy
+    for name, row in edits:
+        add_rows(data_dir, name, row)
+    return data_dir, archive_dir
+
+
+ZELENSKYY_EDIT = [("sources.csv", ZELENSKYY_SOURCE), ("claims.csv", ZELENSKYY_CLAIM)]
+
+
+@pytest.fixture
+def zelenskyy_edit(record_copy):
+    return edited(record_copy, ZELENSKYY_EDIT)
+
+
+@pytest.fixture
+def new_claimant_edit(record_copy):
+    return edited(record_copy, [*ZELENSKYY_EDIT, ("claimants.csv", NEW_CLAIMANT), ("claims.csv", NEW_CLAIMANT_CLAIM)])
+
+
+@pytest.mark.parametrize("edit", ["zelenskyy_edit", "new_claimant_edit"])
+def test_every_notebook_cell_runs_after_the_edit(request, monkeypatch, edit):
+    record = load_record(*request.getfixturevalue(edit))
+    for name in CELLS:
+        run_notebook(name, record, monkeypatch)
+
+
+def test_a_part_with_no_total_of_its_own_is_said_so(zelenskyy_edit):
+    text = findings.locations(load_record(*zelenskyy_edit)).data
+    assert "Zelenskyy (4 November 2024): 11,000 in Kursk Oblast — no total of Zelenskyy's by then to compare it with" in text
+
+
+def test_the_test_run_names_the_notebooks_executed_on_another_record(zelenskyy_edit):
+    assert executed_on_another_record(NOTEBOOKS_DIR, zelenskyy_edit[0]) == find_notebooks(NOTEBOOKS_DIR)
+
+
+def test_the_update_says_which_cells_and_findings_changed():
+    path = NOTEBOOKS_DIR / "1_how_the_estimates_grew.ipynb"
+    before = nbformat.read(path, as_version=4)
+    after = nbformat.read(path, as_version=4)
+    finding = next(cell for cell in after.cells if cell.source.startswith("findings.growth"))
+    finding.outputs[0]["data"]["text/markdown"] = "changed"
+    assert changed_cells(before, after) == [finding]
+    lines = describe_changes({path: before}, [ExecutedNotebook(path, after)])
+    assert lines == ["1 cell changed in 1 of 1 notebooks:",
+                     "  1_how_the_estimates_grew.ipynb: 1 cell changed; findings whose sentences changed: findings.growth"]
