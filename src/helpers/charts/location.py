@@ -144,10 +144,11 @@ def _compared_parts(record: Record) -> pd.DataFrame:
     return shares[shares["total"].notna()].reset_index(drop=True)
 
 
-def _uncompared_note(record: Record) -> str:
-    """Says how many parts the chart leaves out for want of their claimant's total (nothing when none)."""
+def _share_source_line(record: Record, rows: pd.DataFrame) -> str:
+    """The source line, and how many parts the chart leaves out for want of their claimant's total."""
     left_out = estimates.parts_of_totals(record)["total"].isna().sum()
-    return f"Not shown: {left_out} part{'s' if left_out != 1 else ''} whose claimant gave no total by then." if left_out else ""
+    note = f"\nNot shown: {left_out} part{'s' if left_out != 1 else ''} whose claimant gave no total by then." if left_out else ""
+    return style.source_line(record, _share_claims(record, rows)) + note
 
 
 def no_share(record: Record) -> str | None:
@@ -206,8 +207,8 @@ def draw_share_static(record: Record) -> Figure:
     ax.invert_yaxis()
     style.set_titles(figure, ax, share_title(record),
                      "Bar: the part over the same claimant's total then. Line: the range the qualifiers allow "
-                     "(an open \"more than\" runs to 100%). " + _uncompared_note(record), subtitle_width=80)
-    style.add_source_line(figure, style.source_line(record, _share_claims(record, rows)))
+                     "(an open \"more than\" runs to 100%).", subtitle_width=80)
+    style.add_source_line(figure, _share_source_line(record, rows))
     return figure
 
 
@@ -226,8 +227,7 @@ def draw_share_interactive(record: Record) -> go.Figure:
         hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
     ))
     figure = style.finish_plotly(figure, share_title(record), "Bar: the part over the same claimant's total then; "
-                                 "line: the range the qualifiers allow" + (f". {_uncompared_note(record)}" if _uncompared_note(record) else ""),
-                                 style.source_line(record, _share_claims(record, rows)),
+                                 "line: the range the qualifiers allow", _share_source_line(record, rows),
                                  y_title="", row_labels=row_labels)
     # Each share written at its bar's end, above the line of its range, as in the static chart.
     figure.layout.annotations = [*figure.layout.annotations, *(
