@@ -9,6 +9,7 @@ import nbformat
 import pytest
 
 from helpers import findings, load_record
+from helpers.bench import ONE_CLAIM_EDIT
 from helpers.paths import NOTEBOOKS_DIR
 from helpers.report.notebooks import ExecutedNotebook, executed_on_another_record, find_notebooks
 from helpers.update import changed_cells, describe_changes
@@ -16,26 +17,12 @@ from helpers.update import changed_cells, describe_changes
 from conftest import read_rows, write_rows
 from notebook_cells import CELLS, run_notebook
 
-ZELENSKYY_SOURCE = {
-    "source_id": "president_gov_ua_2024-11-04", "outlet": "President of Ukraine (official website)", "credited": "",
-    "headline": "Address by the President", "published_earliest": "2024-11-04", "published": "2024-11-04",
-    "published_precision": "stated", "published_basis": "the date on the page",
-    "url": "https://www.president.gov.ua/en/news/address-2024-11-04", "archive_file": "", "archive_sha256": "",
-    "notes": "",
-}
-ZELENSKYY_CLAIM = {
-    "claim_id": "c901", "source_id": "president_gov_ua_2024-11-04", "statement_id": "ua_kursk_11000_2024-11-04",
-    "claimant_id": "ua_president", "speaker": "Volodymyr Zelenskyy", "speaker_kind": "named",
-    "said_on": "2024-11-04", "said_on_precision": "day", "said_on_basis": "his evening address of 4 Nov 2024",
-    "figure": "11000", "qualifier": "exact", "qualifier_wording": "", "low": "11000", "high": "11000",
-    "measure": "in_region", "location": "kursk_oblast", "subset": "", "quote_kind": "verbatim",
-    "quote": "There are already 11,000 of them in Kursk Oblast", "notes": "",
-}
-NEW_CLAIMANT = {"claimant_id": "uk_mod", "name": "Ministry of Defence (United Kingdom)",
-                "short_name": "UK Ministry of Defence", "country": "United Kingdom", "kind": "defence ministry",
-                "colour": "#2e8b57"}
+ZELENSKYY_SOURCE, ZELENSKYY_CLAIM = ONE_CLAIM_EDIT["sources.csv"], ONE_CLAIM_EDIT["claims.csv"]
+NEW_CLAIMANT = {"claimant_id": "edit_uk_mod", "name": "Ministry of Defence (United Kingdom)",
+                "short_name": "UK Ministry of Defence (an edit)", "country": "United Kingdom",
+                "kind": "defence ministry", "colour": "#2e8b57"}
 NEW_CLAIMANT_CLAIM = {
-    **ZELENSKYY_CLAIM, "claim_id": "c902", "statement_id": "uk_killed_1000_2024-11-04", "claimant_id": "uk_mod",
+    **ZELENSKYY_CLAIM, "claim_id": "edit_c2", "statement_id": "edit_uk_killed_1000", "claimant_id": "edit_uk_mod",
     "speaker": "the ministry", "speaker_kind": "institutional", "said_on_basis": "made up for a test",
     "figure": "1000", "qualifier": "about", "qualifier_wording": "about", "low": "900", "high": "1100",
     "measure": "killed", "location": "kursk_oblast", "quote_kind": "paraphrase", "quote": "",
