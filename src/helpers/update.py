@@ -74,14 +74,16 @@ def describe_changes(before: dict[Path, NotebookNode], executed: list[ExecutedNo
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.update", description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=OUTPUT_DIR, help=f"the report's folder (default: {OUTPUT_DIR})")
+    parser.add_argument("--data", type=Path, default=DATA_DIR, help="the record's folder (default: data/)")
+    parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS_DIR, help="the notebooks to rewrite")
     args = parser.parse_args(argv)
     started = time.monotonic()
-    if not validate(DATA_DIR):
+    if not validate(args.data):
         print("Nothing was re-executed: fix the record first (make check lists every problem).", file=sys.stderr)
         return 1
-    before = {path: nbformat.read(path, as_version=4) for path in find_notebooks(NOTEBOOKS_DIR)}
+    before = {path: nbformat.read(path, as_version=4) for path in find_notebooks(args.notebooks)}
     try:
-        executed = build(args.out, DATA_DIR, NOTEBOOKS_DIR, report=lambda line: None)
+        executed = build(args.out, args.data, args.notebooks, report=lambda line: None)
     except BuildError as error:
         print(f"Nothing was rewritten: {error}", file=sys.stderr)
         return 1
