@@ -88,7 +88,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Nothing was rewritten: {error}", file=sys.stderr)
         return 1
     write_in_place(executed)
-    print(f"Re-executed the notebooks in place and rebuilt {args.out / INDEX_PAGE} in {time.monotonic() - started:.0f} s.")
+    index = args.out / INDEX_PAGE
+    shown = index.relative_to(Path.cwd()) if index.is_relative_to(Path.cwd()) else index
+    print(f"Re-executed the notebooks in place and rebuilt {shown} in {time.monotonic() - started:.0f} s.")
     print("\n".join(describe_changes(before, executed)))
     print("Review the change (git diff data/ notebooks/), then commit the record and the notebooks together:\n"
           "  git add data/ notebooks/ && git commit")
