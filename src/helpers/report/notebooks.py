@@ -8,6 +8,7 @@ their committed outputs after a deliberate change to the data or the charts.
 
 import argparse
 import asyncio
+import json
 import os
 import sys
 import tempfile
@@ -122,8 +123,12 @@ def execute_notebooks(paths: list[Path], data_dir: Path, parallel: int | None = 
 
 
 def record_of(path: Path) -> str | None:
-    """The content hash of the record the notebook at `path` was last executed on, if it says."""
-    return nbformat.read(path, as_version=4).metadata.get(RECORD_METADATA, {}).get("sha256")
+    """The content hash of the record the notebook at `path` was last executed on, if it says.
+
+    Read as plain JSON: every test process asks, and nbformat would validate each notebook's outputs first.
+    """
+    metadata = json.loads(path.read_text(encoding="utf-8")).get("metadata", {})
+    return metadata.get(RECORD_METADATA, {}).get("sha256")
 
 
 def executed_on_another_record(notebooks_dir: Path, data_dir: Path) -> list[Path]:
