@@ -19,6 +19,8 @@ NOTEBOOK = "5_what_it_cost.ipynb"
 Y_TITLE = "North Korean soldiers killed or wounded"
 # The killed-and-wounded chart's axis runs this far past the longest bar, to hold the figures written beside it.
 SPLIT_ROOM = 1.6
+# Characters of row label and subtitle line that fit side by side on the rate chart.
+RATE_SUBTITLE_ROOM = 162
 
 
 @per_record
@@ -233,7 +235,9 @@ def draw_rate_static(record: Record) -> Figure:
     style.set_titles(figure, ax, rate_title(record),
                      "Denominator: the troop figure the claimant gave the same day, otherwise the largest official "
                      "figure known that day. Casualties counted since the first deployment. Bars: the range the "
-                     "qualifiers allow; an arrow is an open end.")
+                     "qualifiers allow; an arrow is an open end.",
+                     # The subtitle starts where the axes do: longer row labels leave it fewer characters a line.
+                     subtitle_width=min(120, RATE_SUBTITLE_ROOM - rows["label"].str.len().max()))
     style.add_source_line(figure, style.source_line(record, _casualty_claims(record)))
     return figure
 

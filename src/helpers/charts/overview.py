@@ -48,7 +48,8 @@ def _dot_colours(colour: str, on_the_day: bool) -> tuple[str, str]:
 def draw_static(record: Record) -> Figure:
     colours = style.claimant_colours(record)
     rows = _rows(record)
-    figure = style.new_figure((10, 4.8))
+    # Taller for more outlets than the 13 this height was laid out for, so their names keep apart.
+    figure = style.new_figure((10, max(4.8, 0.9 + 0.3 * rows["y"].nunique())))
     ax = figure.subplots()
     handles = []
     for claimant, group in rows.groupby("claimant_short_name"):
