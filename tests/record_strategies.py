@@ -29,14 +29,20 @@ VOCABULARIES = {name: synthetic.read_table(DATA_DIR / name) for name in syntheti
 QUALIFIERS = VOCABULARIES["qualifiers.csv"].set_index("qualifier")
 PRINTED = synthetic.printed_wordings(VOCABULARIES["qualifiers.csv"])
 NEW_CLAIMANTS = [
-    {"claimant_id": "uk_mod", "name": "Ministry of Defence (United Kingdom)", "short_name": "UK Ministry of Defence",
-     "country": "United Kingdom", "kind": "defence ministry", "colour": "#2e8b57"},
-    {"claimant_id": "ua_gur", "name": "Defence Intelligence of Ukraine", "short_name": "Ukraine's HUR",
+    {"claimant_id": "drawn_uk_mod", "name": "Ministry of Defence (United Kingdom)",
+     "short_name": "UK Ministry of Defence (drawn)", "country": "United Kingdom", "kind": "defence ministry", "colour": "#3b7a57"},
+    {"claimant_id": "drawn_ua_gur", "name": "Defence Intelligence of Ukraine", "short_name": "Ukraine's HUR (drawn)",
      "country": "Ukraine", "kind": "intelligence agency", "colour": "#7f7f7f"},
-    {"claimant_id": "jp_mod", "name": "Ministry of Defense (Japan)", "short_name": "Japan's MoD",
+    {"claimant_id": "drawn_jp_mod", "name": "Ministry of Defense (Japan)", "short_name": "Japan's MoD (drawn)",
      "country": "Japan", "kind": "defence ministry", "colour": "#17becf"},
 ]
-NEW_LOCATION = {"location": "donetsk_oblast", "name": "Donetsk Oblast", "parent": "", "kind": "region",
+# A curator may add any of these for real: a drawn one must not clash with the record's own (id, short name, colour).
+KNOWN_CLAIMANTS = VOCABULARIES["claimants.csv"]
+NEW_CLAIMANTS = [
+    claimant for claimant in NEW_CLAIMANTS
+    if not any(claimant[column] in set(KNOWN_CLAIMANTS[column]) for column in ("claimant_id", "short_name", "colour"))
+]
+NEW_LOCATION = {"location": "drawn_donetsk_oblast", "name": "Donetsk Oblast", "parent": "", "kind": "region",
                 "latitude": "48.0", "longitude": "37.8", "meaning": "A region of Ukraine, made up for a test."}
 OUTLETS = ("Reuters", "Yonhap", "BBC News", "The Kyiv Independent")
 SPEAKER_KINDS = ("named", "anonymous", "institutional", "unattributed")
@@ -67,9 +73,10 @@ def _day(draw, earliest: pd.Timestamp, latest: pd.Timestamp) -> pd.Timestamp:
 def claimants(draw) -> list[dict[str, str]]:
     """Some of the project's claimants (at least one) and up to two new ones."""
     known = _rows("claimants.csv")
-    kept = draw(st.lists(st.sampled_from(known), unique_by=lambda row: row["claimant_id"], max_size=4))
+    kept = draw(st.lists(st.sampled_from(known), unique_by=lambda row: row["claimant_id"], max_size=4,
+                         min_size=0 if NEW_CLAIMANTS else 1))
     new = draw(st.lists(st.sampled_from(NEW_CLAIMANTS), unique_by=lambda row: row["claimant_id"], max_size=2,
-                        min_size=0 if kept else 1))
+                        min_size=0 if kept else 1)) if NEW_CLAIMANTS else []
     return kept + new
 
 
@@ -80,7 +87,7 @@ def measures(draw) -> list[dict[str, str]]:
     if draw(st.booleans()):
         counts = draw(st.sampled_from(["troops", "casualties"]))
         flags = draw(st.sampled_from([("false", "false"), ("true", "false"), ("false", "true")]))
-        rows.append({"measure": "new_measure", "label": "counted a new way", "counts": counts, "in_headline": flags[0],
+        rows.append({"measure": "drawn_measure", "label": "counted a new way", "counts": counts, "in_headline": flags[0],
                      "part_of_total": flags[1], "meaning": "A measure made up for a test."})
     return rows
 
