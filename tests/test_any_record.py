@@ -35,7 +35,7 @@ def drawn_record(tables, changelog: bool = True):
 
 
 @given(tables=records())
-@settings(BOUNDED, max_examples=15 * SCALE)
+@settings(BOUNDED, max_examples=6 * SCALE)
 def test_every_drawn_record_passes_the_loader(tables):
     with drawn_record(tables) as record:
         assert len(record.claims) == len(tables["claims.csv"])
@@ -43,14 +43,14 @@ def test_every_drawn_record_passes_the_loader(tables):
 
 @pytest.mark.parametrize("name", sorted(CELLS))
 @given(tables=records())
-@settings(BOUNDED, max_examples=4 * SCALE)
+@settings(BOUNDED, max_examples=3 * SCALE)
 def test_every_notebook_cell_runs_on_any_record(monkeypatch, name, tables):
     with drawn_record(tables) as record:
         run_notebook(name, record, monkeypatch, draw=DEEP)
 
 
 @given(tables=records())
-@settings(BOUNDED, max_examples=3 * SCALE)
+@settings(BOUNDED, max_examples=2 * SCALE)
 def test_the_table_and_the_summary_work_on_any_record(tables):
     with drawn_record(tables, changelog=False) as record, tempfile.TemporaryDirectory() as out:
         table.write_table(record, Path(out) / "claims_table.csv")

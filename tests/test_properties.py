@@ -327,7 +327,7 @@ def headline_on(series: pd.DataFrame) -> pd.Series:
 
 
 @given(data=st.data())
-@settings(BOUNDED, max_examples=8 * SCALE)
+@settings(BOUNDED, max_examples=6 * SCALE)
 def test_the_headline_never_falls(data):
     record = data.draw(DRAWN_RECORDS)
     statements = data.draw(st.lists(statements_of(record), max_size=6))
@@ -339,7 +339,7 @@ def test_the_headline_never_falls(data):
 
 
 @given(data=st.data())
-@settings(BOUNDED, max_examples=10 * SCALE)
+@settings(BOUNDED, max_examples=7 * SCALE)
 def test_a_statement_that_raises_the_headline_adds_a_step_and_keeps_the_days_before(data):
     record = data.draw(DRAWN_RECORDS)
     before = with_statements(record, data.draw(st.lists(statements_of(record, ["sent"]), max_size=3)))
@@ -355,7 +355,7 @@ def test_a_statement_that_raises_the_headline_adds_a_step_and_keeps_the_days_bef
 
 
 @given(data=st.data())
-@settings(BOUNDED, max_examples=10 * SCALE)
+@settings(BOUNDED, max_examples=7 * SCALE)
 def test_a_statement_below_the_headline_changes_nothing(data):
     record = data.draw(DRAWN_RECORDS)
     before = with_statements(record, data.draw(st.lists(statements_of(record, ["sent"]), min_size=1, max_size=3)))
@@ -372,7 +372,7 @@ def test_a_statement_below_the_headline_changes_nothing(data):
 
 
 @given(data=st.data())
-@settings(BOUNDED, max_examples=8 * SCALE)
+@settings(BOUNDED, max_examples=6 * SCALE)
 def test_as_of_the_last_day_is_each_claimants_latest_statement(data):
     record = data.draw(DRAWN_RECORDS)
     changed = with_statements(record, data.draw(st.lists(statements_of(record), max_size=6)))
