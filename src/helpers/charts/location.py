@@ -278,7 +278,8 @@ def _stop_lines(stop) -> list[str]:
 
 def draw_route_interactive(record: Record) -> go.Figure:
     stops = places.route(record)
-    said_there = stops["location"].map(_stop_statements_hover(record)).fillna("")
+    said_there = pd.Series(_stop_statements_hover(record).reindex(stops["location"], fill_value="").to_numpy(),
+                           index=stops.index)
     hover = ("<b>" + stops["route_order"].astype(str) + ". " + stops["name"].map(style.escaped_wrapped) + "</b><br>"
              + stops["meaning"].map(style.escaped_wrapped) + "<br>" + stops["figures_said"].map(style.escaped_wrapped)
              + ("<br><br>" + said_there).where(said_there != "", ""))
