@@ -21,6 +21,8 @@ from helpers.export import FORMATS, export_charts
 from notebook_cells import CELLS, run_notebook
 from record_strategies import records, write_tables
 
+# A chart whose layout collapses (matplotlib only warns) has drawn nothing readable.
+pytestmark = pytest.mark.filterwarnings("error::UserWarning")
 SCALE = int(os.environ.get("RECORD_EXAMPLES_SCALE", "1"))
 DEEP = SCALE > 1
 BOUNDED = settings(derandomize=True, database=None, deadline=None, print_blob=False,

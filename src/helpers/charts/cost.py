@@ -137,7 +137,7 @@ def _split_claims(record: Record, rows: pd.DataFrame) -> pd.DataFrame:
 
 def draw_split_static(record: Record) -> Figure:
     rows = _split_rows(record)
-    figure = style.new_figure((10, 0.7 * len(rows) + 2.4))
+    figure = style.new_figure((10, max(3.8, 0.7 * len(rows) + 2.4)))  # room for the titles and source over one bar
     ax = figure.subplots()
     ax.barh(rows["label"], rows["killed"], color=style.INK, label="killed")
     for implied, hatch in ((False, None), (True, "///")):
@@ -212,7 +212,7 @@ def _rate_statement_ids(rates: pd.DataFrame) -> pd.Series:
 def draw_rate_static(record: Record) -> Figure:
     colours = style.claimant_colours(record)
     rows = _rate_rows(record)
-    figure = style.new_figure((10, 0.5 * len(rows) + 2.6))
+    figure = style.new_figure((10, max(3.8, 0.5 * len(rows) + 2.6)))  # room for the titles and source over one row
     ax = figure.subplots()
     for row in rows.itertuples():
         colour = colours[row.claimant]

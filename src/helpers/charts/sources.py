@@ -153,6 +153,9 @@ def _lag_rows(record: Record) -> pd.DataFrame:
                        reason=reason.where(lags["lag_max"].isna(), ""))
 
 
+LAG_AXIS_DAYS = (-0.3, 6.3)
+
+
 def draw_lag_static(record: Record) -> Figure:
     colours = style.claimant_colours(record)
     rows = _lag_rows(record)
@@ -167,6 +170,10 @@ def draw_lag_static(record: Record) -> Figure:
                    label=row.claimant_short_name)
     for row in undated.itertuples():
         ax.text(0, row.y, row.reason, va="center", fontsize=7.5, color=style.MUTED)
+    # At least the week from the day said, as today's record spans: a reason is written from day 0, and an axis
+    # that starts after it (every lag the same) or spans a day draws it off the page.
+    left, right = ax.get_xlim()
+    ax.set_xlim(min(left, LAG_AXIS_DAYS[0]), max(right, LAG_AXIS_DAYS[1]))
     ax.set_yticks(rows["y"], rows["label"], fontsize=7.5)
     ax.invert_yaxis()
     ax.set_xlabel("days from statement to publication (a bar where the publication date is a window)")
