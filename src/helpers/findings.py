@@ -96,6 +96,8 @@ def disagreement(record: Record):
 
 def framing(record: Record):
     conflicts = estimates.framing_conflicts(record)
+    if conflicts.empty:
+        return finding("No statement was reported with different qualifiers: every story worded each figure alike.")
     lines = []
     for statement_id, rows in conflicts.groupby("statement_id", sort=False):
         kind = rows["conflict"].iloc[0]
