@@ -11,7 +11,7 @@ WORLD_ATLAS_VERSION := 2.0.2
 WORLD_ATLAS := $(VENV)/world-atlas/installed-$(WORLD_ATLAS_VERSION)
 ENV := $(STAMP) $(WORLD_ATLAS)
 
-.PHONY: reports test check lab notebooks clean
+.PHONY: reports test test-deep check update lab notebooks clean
 
 # Bytecode is written even where the environment asks Python not to (PYTHONDONTWRITEBYTECODE):
 # a test run or a build starts some twenty Python processes (workers, kernels, builds), and each
@@ -52,9 +52,18 @@ check: $(ENV)
 	$(PY) -m helpers.verify
 	$(PY) -m helpers.audit
 
+## After an edit to the record (curators: the last step): validate it as check does, re-execute the notebooks
+## in place, rebuild the report, and say which cells and findings changed and what to commit.
+update: $(STAMP)
+	$(PY) -m helpers.update
+
 ## Run every test.
 test: $(ENV)
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+## The tests on drawn records, with many more examples, every chart saved in every format (CI runs it too).
+test-deep: $(ENV)
+	RECORD_EXAMPLES_SCALE=10 PROPERTY_EXAMPLES_SCALE=5 $(PY) -m pytest --dist load tests/test_any_record.py tests/test_properties.py $(PYTEST_ARGS)
 
 ## Open JupyterLab on notebooks/ with the project's environment as the kernel. The notebooks are trusted
 ## first (signed for this user), so JupyterLab shows their committed charts: it shows no SVG of a notebook

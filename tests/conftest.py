@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers.paths import DATA_DIR, DEFAULT_ARCHIVE_DIR
+from helpers.paths import DATA_DIR, DEFAULT_ARCHIVE_DIR, NOTEBOOKS_DIR
+from helpers.report.notebooks import executed_on_another_record
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -100,6 +101,41 @@ def browser():
         pytest.skip(message)
     with Chromium(binary) as running:
         yield running
+
+
+# --- Notebooks executed on another record than data/ holds -----------------------------------------------
+# Their every changed cell would fail under nbval for a reason that is no bug: they are not run, and the run says
+# once, first and last, which command brings them up to date.
+
+def _stale_notebooks_line() -> str | None:
+    stale = executed_on_another_record(NOTEBOOKS_DIR, DATA_DIR)
+    if not stale:
+        return None
+    names = ", ".join(path.name for path in stale)
+    return (f"The committed notebooks ({names}) were executed on another record than {DATA_DIR} holds: "
+            f"run `make update` and commit the notebooks; their nbval checks are left out of this run.")
+
+
+def pytest_configure(config):
+    config.stale_notebooks_line = _stale_notebooks_line()
+
+
+def pytest_sessionstart(session):
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if session.config.stale_notebooks_line and reporter and not hasattr(session.config, "workerinput"):
+        reporter.write_line(session.config.stale_notebooks_line, red=True, bold=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.stale_notebooks_line:
+        notebooks = [item for item in items if item.path.suffix == ".ipynb"]
+        config.hook.pytest_deselected(items=notebooks)
+        items[:] = [item for item in items if item.path.suffix != ".ipynb"]
+
+
+def pytest_sessionfinish(session):
+    if session.config.stale_notebooks_line and session.exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 # Session-wide report builds, shared by the build, safety and browser tests.

@@ -1,4 +1,9 @@
-"""The analysis helpers on the record as curated, and on small edits of it."""
+"""Facts about the committed record (today's numbers: its headline steps, as-of views, disagreements, casualty
+rates, route stops), kept here in one place, and the analysis helpers on small edits of it.
+
+What holds for any record is in test_properties.py (the headline, as-of views) and test_any_record.py (every
+chart, finding and notebook cell), on records drawn by record_strategies.
+"""
 
 import pandas as pd
 import pytest

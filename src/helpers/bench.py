@@ -55,6 +55,27 @@ HELPER_SECONDS = 2
 GROWTH_PER_TENFOLD = 12
 NOTEBOOK_TIMES_FLOOR = 2
 TEST_RUN_SECONDS = 60
+UPDATE_SECONDS = 20
+# A curator's one-claim edit, as the README walks through it: Zelenskyy's 11,000 in Kursk Oblast, from his
+# evening address of 4 November 2024 (a new, unarchived source and one claim). Ids of their own, so the edit
+# still applies once the record holds the same figure.
+ONE_CLAIM_EDIT = {
+    "sources.csv": {
+        "source_id": "edit_president_gov_ua_2024-11-04", "outlet": "President of Ukraine (official website)",
+        "credited": "", "headline": "Address by the President", "published_earliest": "2024-11-04",
+        "published": "2024-11-04", "published_precision": "stated", "published_basis": "the date on the page",
+        "url": "https://www.president.gov.ua/en/news/address-2024-11-04", "archive_file": "", "archive_sha256": "",
+        "notes": "",
+    },
+    "claims.csv": {
+        "claim_id": "edit_c1", "source_id": "edit_president_gov_ua_2024-11-04", "statement_id": "edit_ua_kursk_11000",
+        "claimant_id": "ua_president", "speaker": "Volodymyr Zelenskyy", "speaker_kind": "named",
+        "said_on": "2024-11-04", "said_on_precision": "day", "said_on_basis": "his evening address of 4 Nov 2024",
+        "figure": "11000", "qualifier": "exact", "qualifier_wording": "", "low": "11000", "high": "11000",
+        "measure": "in_region", "location": "kursk_oblast", "subset": "", "quote_kind": "verbatim",
+        "quote": "There are already 11,000 of them in Kursk Oblast", "notes": "",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -235,6 +256,42 @@ def time_tests(repeats: int) -> TestRun:
                    all(outcome.returncode == 0 for outcome in outcomes), repeats, slowest, censuses[median_run])
 
 
+@dataclass(frozen=True)
+class UpdateRun:
+    seconds: float  # median wall-clock time
+    cpu_seconds: float  # the median run's process tree, as the census reads it
+    passed: bool
+    runs: int
+
+
+def add_rows(data_dir: Path, rows: dict[str, dict[str, str]]) -> None:
+    """Append one row to each file named, as a curator would (the files end with a line break)."""
+    for name, row in rows.items():
+        frame = pd.DataFrame([row], columns=COLUMNS[name])
+        with (data_dir / name).open("a", encoding="utf-8", newline="") as handle:
+            frame.to_csv(handle, header=False, index=False, lineterminator="\n")
+
+
+def time_update(repeats: int) -> UpdateRun:
+    """`make update` after a one-claim edit, on copies of the record and the notebooks (the project's stay as they are)."""
+    walls, cpus, passed = [], [], True
+    for _ in range(repeats):
+        with tempfile.TemporaryDirectory(prefix="bench-update-") as scratch:
+            data_dir, notebooks_dir = Path(scratch) / "data", Path(scratch) / "notebooks"
+            shutil.copytree(PROJECT_ROOT / "data", data_dir)
+            shutil.copytree(NOTEBOOKS_DIR, notebooks_dir)
+            add_rows(data_dir, ONE_CLAIM_EDIT)
+            start = time.perf_counter()
+            outcome, census = run_with_census(
+                [sys.executable, "-m", "helpers.update", "--data", str(data_dir), "--notebooks", str(notebooks_dir),
+                 "--out", str(Path(scratch) / "output")], PROJECT_ROOT)
+            walls.append(time.perf_counter() - start)
+            cpus.append(census.total)
+            passed &= outcome.returncode == 0
+    median_run = sorted(range(repeats), key=walls.__getitem__)[repeats // 2]
+    return UpdateRun(statistics.median(walls), cpus[median_run], passed, repeats)
+
+
 def machine() -> str:
     cpu = platform.processor() or "unknown CPU"
     memory = ""
@@ -286,7 +343,8 @@ def notebook_markdown(table: pd.DataFrame) -> str:
     }))
 
 
-def verdicts(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: TestRun | None) -> list[str]:
+def verdicts(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: TestRun | None,
+             update: UpdateRun | None = None) -> list[str]:
     """Each target, met or missed, with the number behind it."""
     def line(met: bool, text: str) -> str:
         return f"- {'met' if met else 'MISSED'}: {text}"
@@ -318,6 +376,10 @@ def verdicts(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: TestR
         lines.append(line(tests.passed and tests.seconds < TEST_RUN_SECONDS,
                           f"the test run takes {tests.seconds:.1f} s{'' if tests.passed else ' and FAILS'} "
                           f"(target < {TEST_RUN_SECONDS} s)"))
+    if update is not None:
+        lines.append(line(update.passed and update.seconds <= UPDATE_SECONDS,
+                          f"make update after a one-claim edit takes {update.seconds:.1f} s"
+                          f"{'' if update.passed else ' and FAILS'} (target ≤ {UPDATE_SECONDS} s)"))
     return lines
 
 
@@ -331,7 +393,7 @@ def census_text(census: Census, runs: int) -> str:
 
 
 def report(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: TestRun | None,
-           load: tuple[float, float]) -> str:
+           load: tuple[float, float], update: UpdateRun | None = None) -> str:
     parts = [
         f"Measured on {machine()}. Load average at the start and the end of the run: {load[0]:.1f} and "
         f"{load[1]:.1f} (other work on the machine lengthens the wall-clock times; CPU s is this process's own time).",
@@ -355,7 +417,12 @@ def report(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: TestRun
                      f"Slowest test files, by the time their tests took on both workers together (waiting for a "
                      f"report build counts to the first file that needs it): {slowest}.")
         parts.append(census_text(tests.census, tests.runs))
-    parts.append("Targets:\n" + "\n".join(verdicts(records, notebooks, tests)))
+    if update is not None:
+        parts.append(f"`make update` after a one-claim edit (a new source and claim; validation, the six notebooks "
+                     f"executed once for both their committed outputs and the report, the report built): "
+                     f"{update.seconds:.1f} s{', median of ' + str(update.runs) + ' runs' if update.runs > 1 else ''}"
+                     f"{'' if update.passed else ' (FAILED)'}, its processes busy for {update.cpu_seconds:.0f} CPU s.")
+    parts.append("Targets:\n" + "\n".join(verdicts(records, notebooks, tests, update)))
     return "\n\n".join(parts)
 
 
@@ -379,6 +446,7 @@ def main(argv: list[str] | None = None) -> int:
                         "for a notebook and the test run, 1 with --quick)")
     parser.add_argument("--no-notebooks", action="store_true", help="do not time the notebooks")
     parser.add_argument("--no-tests", action="store_true", help="do not time the test run")
+    parser.add_argument("--no-update", action="store_true", help="do not time make update after a one-claim edit")
     parser.add_argument("--write-readme", action="store_true", help="write the results into README.md")
     args = parser.parse_args(argv)
     sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
@@ -402,7 +470,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_tests:
         print("timing the test run …", file=sys.stderr, flush=True)
         tests = time_tests(args.repeats or (1 if args.quick else 3))
-    text = report(records, notebooks, tests, (load_at_start, os.getloadavg()[0]))
+    update = None
+    if not args.no_update:
+        print("timing make update after a one-claim edit …", file=sys.stderr, flush=True)
+        update = time_update(args.repeats or (1 if args.quick else 3))
+    text = report(records, notebooks, tests, (load_at_start, os.getloadavg()[0]), update)
     print(text)
     if args.write_readme:
         write_readme(text)

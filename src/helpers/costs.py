@@ -35,8 +35,10 @@ def casualty_totals(record: Record) -> pd.DataFrame:
     parts = table[table["measure"].isin(["killed", "wounded"])]
     wide = parts.pivot_table(index=["claimant_id", "claimant", "said_on"], columns="measure",
                              values=["figure", "low", "high"], aggfunc="first")
-    derived = pd.DataFrame(columns=TOTAL_COLUMNS)
+    derived = given[TOTAL_COLUMNS].iloc[:0]  # none, typed as the given ones
     if {("figure", "killed"), ("figure", "wounded")} <= set(wide.columns):
+        # pivot_table leaves out a bound no row has (every "up to" has no low): put it back, empty.
+        wide = wide.reindex(columns=pd.MultiIndex.from_product([["figure", "low", "high"], ["killed", "wounded"]]))
         both = wide[wide[("figure", "killed")].notna() & wide[("figure", "wounded")].notna()]
         ids = parts.assign(key=list(zip(parts["claimant_id"], parts["said_on"]))).groupby("key")["statement_id"].agg(" + ".join)
         wordings = parts.groupby(["claimant_id", "said_on"])["wordings"].agg(" killed, ".join) + " wounded"
@@ -50,8 +52,9 @@ def casualty_totals(record: Record) -> pd.DataFrame:
         derived["wordings"] = list(wordings.reindex(list(zip(derived["claimant_id"], derived["said_on"]))))
         derived["locations"] = list(locations.reindex(list(zip(derived["claimant_id"], derived["said_on"]))))
         derived["statement_ids"] = [ids.get(key, "") for key in zip(derived["claimant_id"], derived["said_on"])]
-    keys = set(zip(given["claimant_id"], given["said_on"]))
-    derived = derived[[key not in keys for key in zip(derived["claimant_id"], derived["said_on"])]]
+    # A sum given that day takes the place of one derived; a mask, not a list, so no row leaves no columns.
+    day = ["claimant_id", "said_on"]
+    derived = derived[~pd.MultiIndex.from_frame(derived[day]).isin(pd.MultiIndex.from_frame(given[day]))]
     totals = pd.concat([given[TOTAL_COLUMNS], derived[TOTAL_COLUMNS]], ignore_index=True)
     totals["total"] = totals["total"].astype("int64")
     for bound in ("low", "high"):
@@ -66,12 +69,16 @@ def killed_and_wounded(record: Record) -> pd.DataFrame:
     it comes from (empty where not given)."""
     table = casualty_statements(record)
     measures = ["killed", "wounded", "casualties"]
+    if not table["measure"].isin(measures).any():
+        return _no_split(table, measures)
     given = table.pivot_table(index=["said_on", "claimant"], columns="measure",
                               values=["figure", "wordings", "statement_id"], aggfunc="first")
     wide = given["figure"].reindex(columns=measures).astype("Int64")
     split = wide[wide["killed"].notna() & (wide["wounded"].notna() | wide["casualties"].notna())].copy()
     split["wounded_implied"] = split["wounded"].isna()
     split["wounded"] = split["wounded"].fillna(split["casualties"] - split["killed"])
+    # A sum no larger than the killed given with it implies no wounded: not a split.
+    split = split[split["wounded"] > 0]
     split["total"] = split["casualties"].fillna(split["killed"] + split["wounded"])
     split["killed_share"] = (split["killed"] / split["total"]).astype("Float64").round(3)
     # Each figure as worded ("at least 100"): the numbers alone drop the qualifiers.
@@ -79,6 +86,15 @@ def killed_and_wounded(record: Record) -> pd.DataFrame:
         split = split.join(given[values].reindex(columns=measures, index=split.index).fillna("").add_suffix(suffix))
     split.columns.name = None
     return split.reset_index()
+
+
+def _no_split(table: pd.DataFrame, measures: list[str]) -> pd.DataFrame:
+    """`killed_and_wounded`'s columns, typed, with no row: the record gives no killed, wounded or sum."""
+    empty = table[["said_on", "claimant"]].iloc[:0]
+    columns = {**{m: pd.Series(dtype="Int64") for m in measures}, "wounded_implied": pd.Series(dtype="bool"),
+               "total": pd.Series(dtype="Int64"), "killed_share": pd.Series(dtype="Float64"),
+               **{f"{m}{suffix}": pd.Series(dtype="str") for suffix in ("_worded", "_statement") for m in measures}}
+    return empty.assign(**columns)
 
 
 @per_record

@@ -249,18 +249,25 @@ def headline_series(record: Record, end: str | pd.Timestamp | None = None) -> pd
     headline = record.measures.loc[record.measures["in_headline"], "measure"]
     newest = record.claims.loc[record.claims["measure"].isin(headline), "said_on"].max()
     end = pd.Timestamp(end) if end is not None else newest
-    days = pd.DataFrame({"date": pd.date_range(steps["said_on"].min(), end, freq="D")})
+    # No step, no day: a record without a headline figure has an empty series.
+    dates = pd.date_range(steps["said_on"].min(), end, freq="D") if len(steps) else steps["said_on"].iloc[:0]
+    days = pd.DataFrame({"date": pd.Series(dates, dtype=steps["said_on"].dtype)})
     series = pd.merge_asof(days, steps.rename(columns={"said_on": "step_on"}), left_on="date", right_on="step_on")
     series["is_step"] = series["date"] == series["step_on"]
     return series[["date", "figure", "low", "high", "claimant", "claimant_id", "statement_id", "wordings",
                    "outlets", "step_on", "is_step"]]
 
 
-def growth(record: Record, until: str | pd.Timestamp | None = None) -> dict:
-    """The headline's growth from its first to its last step (up to `until`): figures, multiple, days, claimants."""
+def growth(record: Record, until: str | pd.Timestamp | None = None) -> dict | None:
+    """The headline's growth from its first to its last step (up to `until`): figures, multiple, days, claimants.
+
+    None when the record has no headline figure (by `until`).
+    """
     steps = headline_steps(record)
     if until is not None:
         steps = steps[steps["said_on"] <= pd.Timestamp(until)]
+    if steps.empty:
+        return None
     first, last = steps.iloc[0], steps.iloc[-1]
     return {
         "first_figure": int(first["figure"]),
@@ -403,6 +410,13 @@ def parts_of_totals(record: Record) -> pd.DataFrame:
                "total", "total_said_on", "total_day_known", "share", "share_low", "share_high", "statement_id",
                "total_statement_id"]
     return paired[columns].reset_index(drop=True)
+
+
+def example_claim(record: Record, claim_id: str) -> pd.Series:
+    """One claim, every column, to show how a row reads: `claim_id`, or the first claim said where the record has no
+    such claim (an edited or made-up record)."""
+    claims = record.claims.sort_values(["said_on", "claim_id"]).set_index("claim_id")
+    return claims.loc[claim_id] if claim_id in claims.index else claims.iloc[0]
 
 
 def filter_claims(

@@ -6,7 +6,8 @@ Each function returns Markdown in which every piece of data text is escaped.
 import pandas as pd
 
 from helpers import costs, estimates, places, provenance
-from helpers.changelog import latest_change, version_date
+from helpers.absent import NO_CASUALTIES, NO_CASUALTY_TOTAL, NO_HEADLINE
+from helpers.changelog import record_name, version_date
 from helpers.notebook import escape, finding
 from helpers.record import Record
 from helpers.verify import QUOTE_STATUS_MEANINGS
@@ -22,7 +23,7 @@ def record_overview(record: Record):
     statuses = provenance.quote_status_counts(record)
     checked = "; ".join(f"{count} {escape(QUOTE_STATUS_MEANINGS[name])}" for name, count in statuses.items() if count)
     return finding(
-        f"**The record of {latest_change(record.data_dir)}** holds {len(claims)} figures as reported, from "
+        f"**The {record_name(record.data_dir)}** holds {len(claims)} figures as reported, from "
         f"{claims['statement_id'].nunique()} statements by {claims['claimant_id'].nunique()} claimants in "
         f"{claims['source_id'].nunique()} stories, said between {_day(claims['said_on'].min())} and "
         f"{_day(claims['said_on'].max())}. Quotes: {checked}."
@@ -30,15 +31,24 @@ def record_overview(record: Record):
 
 
 def growth(record: Record):
-    g = estimates.growth(record)
     steps = estimates.headline_steps(record)
+    if steps.empty:
+        return finding(NO_HEADLINE)
     when = dated(steps["said_on"], steps["day_known"])
     path = " → ".join(f"{f:,} ({escape(c)}, {d})" for f, c, d in zip(steps["figure"], steps["claimant"], when))
     as_worded = "; ".join(escape(w) for w in steps["wordings"])
+    if len(steps) == 1:
+        return finding(f"**The largest official figure for North Korean troops in Russia is the only one said so "
+                       f"far:** {path}. As the stories worded it: {as_worded}.")
+    g = estimates.growth(record)
     return finding(
         f"**The largest official figure for North Korean troops in Russia grew {g['multiple']:.1f}-fold in "
         f"{g['days']} days**, in {g['steps'] - 1} steps up: {path}. As the stories worded them: {as_worded}. "
         f"No single claimant said all of them: each step came from whoever spoke next with a larger number."
+        if steps["claimant"].nunique() > 1 else
+        f"**The largest official figure for North Korean troops in Russia grew {g['multiple']:.1f}-fold in "
+        f"{g['days']} days**, in {g['steps'] - 1} steps up: {path}. As the stories worded them: {as_worded}. "
+        f"One claimant said all of them."
     )
 
 
@@ -59,6 +69,10 @@ def pledge_reached(record: Record):
 
 def disagreement(record: Record):
     table = estimates.disagreement(record)
+    if table.empty or table["claimants"].max() < 2:
+        said = ", ".join(escape(c) for c in estimates.statements(record).query("measure == 'sent'")["claimant"].unique())
+        return finding(f"Only {said} has given figures for troops sent: there is no other claimant to compare with yet."
+                       if said else "No claimant has given a figure for troops sent yet, so there is nothing to compare.")
     last = table.iloc[-1]
     now = estimates.last_current_disagreement(record)
     widest = table.loc[table["ratio"].idxmax()]
@@ -82,6 +96,8 @@ def disagreement(record: Record):
 
 def framing(record: Record):
     conflicts = estimates.framing_conflicts(record)
+    if conflicts.empty:
+        return finding("No statement was reported with different qualifiers: every story worded each figure alike.")
     lines = []
     for statement_id, rows in conflicts.groupby("statement_id", sort=False):
         kind = rows["conflict"].iloc[0]
@@ -111,17 +127,20 @@ def locations(record: Record):
     names = record.locations.set_index("location")["name"]
     shares = shares.assign(when=dated(shares["said_on"], shares["day_known"], "%-d %B %Y"))
     lines = [
-        f"- {escape(s.claimant)} ({s.when}): {escape(s.wordings)} {escape(places.where_phrase(s.measure_label, names.get(s.locations, s.locations)))}, "
-        f"of {escape(s.total_wordings)} in all — {s.share:.0%}"
-        + (f" (between {s.share_low:.0%} and {s.share_high:.0%} as the qualifiers allow)"
-           if pd.notna(s.share_low) and pd.notna(s.share_high) else
-           f" (at least {s.share_low:.0%}; the qualifier leaves the top open)" if pd.notna(s.share_low) else "")
+        f"- {escape(s.claimant)} ({s.when}): {escape(s.wordings)} {escape(places.where_phrase(s.measure_label, names.get(s.locations, s.locations)))}"
+        + (f" — no total of {escape(s.claimant)}'s by then to compare it with" if pd.isna(s.total) else
+           f", of {escape(s.total_wordings)} in all — {s.share:.0%}"
+           + (f" (between {s.share_low:.0%} and {s.share_high:.0%} as the qualifiers allow)"
+              if pd.notna(s.share_low) and pd.notna(s.share_high) else
+              f" (at least {s.share_low:.0%}; the qualifier leaves the top open)" if pd.notna(s.share_low) else ""))
         for s in shares.itertuples()
     ]
     stops = places.route(record)
-    route = " → ".join(escape(n) for n in stops["name"])
-    return finding("\n".join(["Parts of the total said to be nearer the front:", *lines, "",
-                              f"The route the stories describe: {route}."]))
+    route = (f"The route the stories describe: {' → '.join(escape(n) for n in stops['name'])}." if len(stops) else
+             "No place in the record has a place on the route.")
+    heading = ("Parts of the total said to be nearer the front:" if lines else
+               "No figure for a part of the troops (in a region, toward the front) is in the record yet.")
+    return finding("\n".join([heading, *lines, "", route]))
 
 
 def who_said_it(record: Record):
@@ -131,12 +150,16 @@ def who_said_it(record: Record):
     lags = provenance.publication_lag(record)
     dated = lags[lags["lag_max"].notna()]
     parts = ", ".join(f"{kinds.get(k, 0)} {k}" for k in ("named", "anonymous", "institutional", "unattributed"))
+    counted = (f"Of {len(claims)} figures, {parts}. {int((coverage['stories'] > 1).sum())} of {len(coverage)} "
+               f"statements were carried by more than one story.")
+    unknown = (f"for {len(lags) - len(dated)} figures the lag is unknown, because the story dates the statement only as "
+               f"\"no later than\" itself or the page shows no date.")
+    if dated.empty:
+        return finding(f"{counted} No story both dates its statement and shows its own date: {unknown}")
     return finding(
-        f"Of {len(claims)} figures, {parts}. {int((coverage['stories'] > 1).sum())} of {len(coverage)} statements "
-        f"were carried by more than one story. Where the story dates the statement, it reached print "
+        f"{counted} Where the story dates the statement, it reached print "
         f"{dated['lag_min'].min()}–{dated['lag_max'].max()} days later (median {dated['lag_max'].median():.0f}); "
-        f"for {len(lags) - len(dated)} figures the lag is unknown, because the story dates the statement only as "
-        f"\"no later than\" itself or the page shows no date."
+        f"{unknown}"
     )
 
 
@@ -151,19 +174,25 @@ def quotes(record: Record):
 
 def cost_overview(record: Record):
     totals = costs.casualty_totals(record)
-    first, last = totals.iloc[0], totals.iloc[-1]
     statements = costs.casualty_statements(record)
+    if statements.empty:
+        return finding(NO_CASUALTIES)
+    claimants = statements["claimant"].nunique()
+    counted = (f"{len(statements)} casualty statements by {claimants} claimant{'s' if claimants != 1 else ''}, from "
+               f"{_day(statements['said_on'].min())} to {_day(statements['said_on'].max())}.")
+    if totals.empty:
+        return finding(f"{counted} None gives killed and wounded together, or both on one day, so there is no total yet.")
+    first, last = totals.iloc[0], totals.iloc[-1]
     names = record.locations.set_index("location")["name"]
 
     def total(row) -> str:
         return (f"{row['total']:,} ({escape(row['wordings'])}, in {escape(_places(row['locations'], names))}; "
                 f"{escape(row['claimant'])}, {_day(row['said_on'])})")
 
-    return finding(
-        f"{len(statements)} casualty statements by {statements['claimant'].nunique()} claimants, from "
-        f"{_day(statements['said_on'].min())} to {_day(statements['said_on'].max())}. Killed and wounded together "
-        f"rose from {total(first)} to {total(last)}."
-    )
+    if len(totals) == 1:
+        return finding(f"{counted} Killed and wounded together: {total(first)}, the only total so far.")
+    moved = "rose" if last["total"] > first["total"] else "fell" if last["total"] < first["total"] else "went"
+    return finding(f"{counted} Killed and wounded together {moved} from {total(first)} to {total(last)}.")
 
 
 def _places(locations: str, names: pd.Series) -> str:
@@ -193,8 +222,14 @@ def casualty_disagreements(record: Record):
 
 def casualty_rate(record: Record):
     rates = costs.casualty_rates(record)
+    if rates.empty:
+        return finding(f"{NO_CASUALTY_TOTAL} There is no share of the troops sent to work out.")
     lines = []
     for r in rates.itertuples():
+        if pd.isna(r.denominator):
+            lines.append(f"- {escape(r.claimant)}, {_day(r.said_on)}: {r.total:,} — no figure of troops sent by that day "
+                         f"to divide by")
+            continue
         low = f"{r.rate_low:.0%}" if pd.notna(r.rate_low) else "open"
         high = f"{r.rate_high:.0%}" if pd.notna(r.rate_high) else "open"
         # The words only where they say more than the number ("exceeded 3,000", not "4,000 (4,000)").

@@ -26,9 +26,7 @@ def per_record(function: Callable[..., Answer]) -> Callable[..., Answer]:
     @functools.wraps(function)
     def remembered(record, *args, **kwargs):
         key = (args, tuple(sorted(kwargs.items())))
-        try:
-            hash(key)
-        except TypeError:  # e.g. a table of claims to work on instead of the record's
+        if not _hashable(key):  # e.g. a table of claims to work on instead of the record's
             return function(record, *args, **kwargs)
         kept = answers.get(id(record))
         if kept is None:
@@ -44,3 +42,13 @@ def per_record(function: Callable[..., Answer]) -> Callable[..., Answer]:
         return answer.copy(deep=False) if isinstance(answer, (pd.DataFrame, pd.Series)) else answer
 
     return remembered
+
+
+def _hashable(key) -> bool:
+    # Asked apart from the call, so an error inside the function is not reported as raised
+    # while handling an unhashable argument.
+    try:
+        hash(key)
+    except TypeError:
+        return False
+    return True

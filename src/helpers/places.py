@@ -33,7 +33,8 @@ def route(record: Record) -> pd.DataFrame:
     said_on = dated(figures["statement_id"].map(table["said_on"]), figures["statement_id"].map(table["day_known"]))
     text = figures["statement_id"].map(table["wordings"]) + " (" + figures["claimant_short_name"] + ", " + said_on + ")"
     said = text.groupby(figures["location"]).agg("; ".join)
-    stops = stops.assign(figures_said=stops["location"].map(said).fillna(""))
+    # Reindexed, not mapped: with no figure said at any stop, a map gives numbers, and "" no longer fills them.
+    stops = stops.assign(figures_said=said.reindex(stops["location"], fill_value="").to_numpy())
     return stops[["route_order", "location", "name", "kind", "latitude", "longitude", "meaning", "figures_said"]].reset_index(drop=True)
 
 

@@ -42,6 +42,9 @@ def statement_story_matrix(record: Record) -> pd.DataFrame:
     said = dated(table["said_on"], table["day_known"])
     labels = pd.Series((table["claimant"] + ", " + said + ": " + thousands(table["figure"]) + " "
                         + table["measure_label"]).to_numpy(), index=table["statement_id"])
+    # Two statements that read alike (same claimant, day, figure and measure) keep a row each.
+    alike = labels.duplicated(keep=False)
+    labels = labels.where(~alike, labels + " (" + labels.index.to_series() + ")")
     matrix = claims.pivot_table(index="statement_id", columns="outlet", values="as_worded",
                                 aggfunc=lambda s: " / ".join(dict.fromkeys(s)), fill_value="")
     matrix = matrix.reindex(table["statement_id"])

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 import matplotlib
 import pandas as pd
+import plotly.graph_objects as go
 from matplotlib.figure import Figure
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.ticker import FuncFormatter
@@ -156,6 +157,30 @@ def finish_static(figure: Figure) -> Figure:
     return figure
 
 
+def nothing_static(message: str) -> Figure:
+    """A chart the record gives nothing to draw: the reason as its title, and no empty axes."""
+    figure = new_figure((10, 1.6))
+    ax = figure.subplots()
+    ax.set_axis_off()
+    figure.suptitle("\n".join(textwrap.wrap(message, 95)), x=0.01, ha="left", fontsize=12, weight="bold")
+    ax.text(0, 0.5, "Nothing to draw from this record: the chart appears once the record holds what it compares.",
+            fontsize=9, color=MUTED, va="center")
+    return figure
+
+
+def nothing_interactive(message: str) -> go.Figure:
+    """The interactive twin of `nothing_static`: the reason as the title, no axes."""
+    figure = go.Figure()
+    figure.update_layout(**{**PLOTLY_LAYOUT, "height": 200},
+                         title={"text": f"<b>{escaped_wrapped(message, 90)}</b>", "x": 0.01, "xanchor": "left"})
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False)
+    figure.add_annotation(text="Nothing to draw from this record: the chart appears once the record holds what it "
+                          "compares.", xref="paper", yref="paper", x=0, y=0.5, xanchor="left", showarrow=False,
+                          font={"size": SOURCE_FONT_SIZE + 2, "color": MUTED})
+    return figure
+
+
 def add_source_line(figure: Figure, text: str) -> None:
     # Wrapped by characters, as the titles are: matplotlib's own wrapping measures the text word by
     # word at every draw, which took a third of the drawing time of a chart with a long source line.
@@ -215,18 +240,3 @@ def escaped_wrapped(text: str, width: int = 70) -> str:
     """Text from the data made safe for a plotly hover (HTML-escaped) and wrapped with <br>."""
     return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width)) if text else ""
 
-
-def say_nothing_to_show(ax, text: str) -> None:
-    """A chart with nothing to draw for this record says so in words where its marks would be."""
-    ax.text(0.5, 0.5, "\n".join(textwrap.wrap(text, 70)), transform=ax.transAxes, ha="center", va="center",
-            fontsize=11, color=MUTED)
-    ax.set_xticks([])
-    ax.set_yticks([])
-
-
-def say_nothing_to_show_plotly(figure, text: str) -> None:
-    """The same in plotly: the words in the middle of an empty plot."""
-    figure.add_annotation(text=escaped_wrapped(text, 70), xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,
-                          font={"size": 14, "color": MUTED})
-    figure.update_xaxes(visible=False)
-    figure.update_yaxes(visible=False)

@@ -54,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     print("\nTroops sent to Russia, statement by statement (\"(by)\": said no later than that day):")
     print(headline_by_claimant(record).to_string(index=False))
     growth = estimates.growth(record)
+    if growth is None:
+        print("\nNo figure for all the troops sent to Russia yet, so no headline.")
+        return 0
     print(f"\nThe headline grew from {growth['first_figure']:,} ({growth['first_claimant']}, "
           f"{growth['first_on']:%d %b %Y}) to {growth['last_figure']:,} ({growth['last_claimant']}, "
           f"{growth['last_on']:%d %b %Y}): {growth['multiple']:.1f} times in {growth['days']} days.")

@@ -43,7 +43,7 @@ def write_record(folder: Path, claims: int, seed: int = 0, data_dir: Path = DATA
         shutil.copyfile(data_dir / name, folder / name)
     rng = np.random.default_rng(seed)
     sources = _sources(rng, max(MOST_STORIES_PER_STATEMENT, claims // CLAIMS_PER_SOURCE))
-    vocabularies = {name: _read(data_dir / name) for name in COPIED}
+    vocabularies = {name: read_table(data_dir / name) for name in COPIED}
     tables = {
         "sources.csv": sources,
         "claims.csv": _claims(rng, claims, sources, vocabularies),
@@ -54,7 +54,8 @@ def write_record(folder: Path, claims: int, seed: int = 0, data_dir: Path = DATA
     return folder
 
 
-def _read(path: Path) -> pd.DataFrame:
+def read_table(path: Path) -> pd.DataFrame:
+    """A CSV of the record as text cells, as a curator wrote them."""
     return pd.read_csv(path, dtype="str", keep_default_na=False)
 
 
@@ -116,7 +117,7 @@ def _claims(rng: np.random.Generator, count: int, sources: pd.DataFrame, vocabul
 
     qualifiers = vocabularies["qualifiers.csv"]
     qualifier = pd.Series(rng.choice(qualifiers["qualifier"].to_numpy(), count))
-    printed = qualifier.map(_printed_wordings(qualifiers))
+    printed = qualifier.map(printed_wordings(qualifiers))
     figure = by_statement["figure"]
     rules = qualifiers.set_index("qualifier")
     low = _bound(figure, qualifier, rules["low_rule"], figure)
@@ -160,7 +161,7 @@ def _claims(rng: np.random.Generator, count: int, sources: pd.DataFrame, vocabul
     })
 
 
-def _printed_wordings(qualifiers: pd.DataFrame) -> pd.Series:
+def printed_wordings(qualifiers: pd.DataFrame) -> pd.Series:
     """For each qualifier, the words a story prints for it: none for exact, else its first wording
     that has words before the figure ("between" of "between N and M")."""
     wordings = qualifiers.set_index("qualifier")["wordings"].str.split(";").explode()

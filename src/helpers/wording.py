@@ -7,7 +7,8 @@ import pandas as pd
 
 def thousands(values: pd.Series) -> pd.Series:
     """Whole numbers with thousands separators; <NA> stays empty."""
-    numbers = pd.Series(values, dtype="Int64")
+    # As objects, so a column with no number at all (every interval open) maps to text too.
+    numbers = pd.Series(values, dtype="Int64").astype("object")
     text = numbers.map(lambda n: f"{n:,}", na_action="ignore")
     return text.fillna("").astype("str")
 

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from matplotlib.figure import Figure
 
-from helpers import costs, estimates, style
+from helpers import absent, costs, estimates, style
 from helpers.charts.geometry import with_bar_ends
 from helpers.charts.hover import joined_hovers, statement_hovers, statement_lines
 from helpers.charts.marks import intervals_interactive, intervals_static
@@ -19,16 +19,38 @@ NOTEBOOK = "5_what_it_cost.ipynb"
 Y_TITLE = "North Korean soldiers killed or wounded"
 # The killed-and-wounded chart's axis runs this far past the longest bar, to hold the figures written beside it.
 SPLIT_ROOM = 1.6
+# Characters of row label and subtitle line that fit side by side on the rate chart.
+RATE_SUBTITLE_ROOM = 162
 
 
 @per_record
 def casualties_title(record: Record) -> str:
     totals = costs.casualty_totals(record)
     first, last = totals.iloc[0], totals.iloc[-1]
-    widest = costs.casualty_disagreements(record).sort_values("ratio").iloc[-1]
-    return (f"Casualty estimates rose from {first['total']:,} ({first['claimant']}, {first['said_on']:%b %Y}) to "
-            f"{last['total']:,} ({last['claimant']}, {last['said_on']:%b %Y}); claimants speaking within days "
-            f"of each other differed up to {widest['ratio']:.1f}-fold")
+    if len(totals) == 1:
+        return f"One casualty estimate so far: {first['total']:,} ({first['claimant']}, {first['said_on']:%b %Y})"
+    moved = "rose" if last["total"] > first["total"] else "fell" if last["total"] < first["total"] else "went"
+    title = (f"Casualty estimates {moved} from {first['total']:,} ({first['claimant']}, {first['said_on']:%b %Y}) to "
+             f"{last['total']:,} ({last['claimant']}, {last['said_on']:%b %Y})")
+    pairs = costs.casualty_disagreements(record)
+    if pairs.empty:
+        return title
+    return f"{title}; claimants speaking within days of each other differed up to {pairs['ratio'].max():.1f}-fold"
+
+
+def no_casualty_total(record: Record) -> str | None:
+    return None if len(costs.casualty_totals(record)) else absent.NO_CASUALTY_TOTAL
+
+
+def no_split(record: Record) -> str | None:
+    return None if len(costs.killed_and_wounded(record)) else \
+        "No claimant has given killed and wounded apart, or killed and the sum the same day, so there is no split yet."
+
+
+def no_rate(record: Record) -> str | None:
+    if costs.casualty_rates(record).empty:
+        return absent.NO_CASUALTY_TOTAL
+    return None if len(_rate_rows(record)) else "No casualty total has a figure of troops sent by its day to divide by."
 
 
 @per_record
@@ -79,8 +101,12 @@ def split_title(record: Record) -> str:
     split = costs.killed_and_wounded(record)
     low, high = split["killed_share"].min(), split["killed_share"].max()
     who = " and ".join(sorted(split["claimant"].unique()))
-    return (f"Where {who} split them, the killed were {low:.0%}–{high:.0%} of casualties: "
-            f"about one killed for every {int(round((1 - high) / high))}–{int(round((1 - low) / low))} wounded")
+    shares = f"{low:.0%}" if f"{low:.0%}" == f"{high:.0%}" else f"{low:.0%}–{high:.0%}"
+    fewest, most = int(round((1 - high) / high)), int(round((1 - low) / low))
+    if fewest == 0:  # as many killed as wounded, or more: "one for every 0 wounded" would say nothing true
+        return f"Where {who} split them, the killed were {shares} of casualties"
+    per = f"{fewest}" if fewest == most else f"{fewest}–{most}"
+    return f"Where {who} split them, the killed were {shares} of casualties: about one killed for every {per} wounded"
 
 
 def _split_rows(record: Record) -> pd.DataFrame:
@@ -111,7 +137,7 @@ def _split_claims(record: Record, rows: pd.DataFrame) -> pd.DataFrame:
 
 def draw_split_static(record: Record) -> Figure:
     rows = _split_rows(record)
-    figure = style.new_figure((10, 0.7 * len(rows) + 2.4))
+    figure = style.new_figure((10, max(3.8, 0.7 * len(rows) + 2.4)))  # room for the titles and source over one bar
     ax = figure.subplots()
     ax.barh(rows["label"], rows["killed"], color=style.INK, label="killed")
     for implied, hatch in ((False, None), (True, "///")):
@@ -159,16 +185,19 @@ def draw_split_interactive(record: Record) -> go.Figure:
 
 
 def rate_title(record: Record) -> str:
-    rates = costs.casualty_rates(record)
+    rates = _rate_rows(record)
     last = rates.iloc[-1]
     bounded = rates[rates["rate_low"].notna() & rates["rate_high"].notna()]
+    low, high = (f"{last[end]:.0%}" if pd.notna(last[end]) else "open" for end in ("rate_low", "rate_high"))
     return (f"By {last['said_on']:%B %Y} casualties stood at about {last['rate']:.0%} of the troops sent "
-            f"({last['rate_low']:.0%}–{last['rate_high']:.0%} as the qualifiers allow); "
+            f"({low}–{high} as the qualifiers allow); "
             f"{len(bounded)} of {len(rates)} estimates bound the rate at both ends")
 
 
 def _rate_rows(record: Record) -> pd.DataFrame:
-    rates = costs.casualty_rates(record).reset_index(drop=True)
+    """The rates that have a denominator: a total said before any figure of troops sent has none."""
+    rates = costs.casualty_rates(record)
+    rates = rates[rates["denominator"].notna()].reset_index(drop=True)
     label = (rates["claimant"] + ", " + rates["said_on"].dt.strftime("%d %b %Y") + ": " + thousands(rates["total"])
              + " of " + thousands(rates["denominator"]))
     return rates.assign(y=rates.index, label=label, rate_text=rates["rate"].map("{:.0%}".format))
@@ -183,7 +212,7 @@ def _rate_statement_ids(rates: pd.DataFrame) -> pd.Series:
 def draw_rate_static(record: Record) -> Figure:
     colours = style.claimant_colours(record)
     rows = _rate_rows(record)
-    figure = style.new_figure((10, 0.5 * len(rows) + 2.6))
+    figure = style.new_figure((10, max(3.8, 0.5 * len(rows) + 2.6)))  # room for the titles and source over one row
     ax = figure.subplots()
     for row in rows.itertuples():
         colour = colours[row.claimant]
@@ -198,14 +227,17 @@ def draw_rate_static(record: Record) -> Figure:
     ax.set_yticks(rows["y"], rows["label"], fontsize=8)
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
-    ax.set_xlim(0, max(0.6, rows["rate_high"].astype("Float64").max() * 1.1))
+    widest = pd.concat([rows["rate"], rows["rate_high"].astype("Float64")]).max() * 1.1
+    ax.set_xlim(0, max(0.6, widest))
     ax.grid(axis="x", color=style.GRID)
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("casualties as a share of troops sent")
     style.set_titles(figure, ax, rate_title(record),
                      "Denominator: the troop figure the claimant gave the same day, otherwise the largest official "
                      "figure known that day. Casualties counted since the first deployment. Bars: the range the "
-                     "qualifiers allow; an arrow is an open end.")
+                     "qualifiers allow; an arrow is an open end.",
+                     # The subtitle starts where the axes do: longer row labels leave it fewer characters a line.
+                     subtitle_width=min(120, RATE_SUBTITLE_ROOM - rows["label"].str.len().max()))
     style.add_source_line(figure, style.source_line(record, _casualty_claims(record)))
     return figure
 
@@ -232,9 +264,10 @@ def draw_rate_interactive(record: Record) -> go.Figure:
     return figure
 
 
-register("casualties_over_time", NOTEBOOK, casualties_title)(draw_casualties_static, draw_casualties_interactive)
-register("killed_and_wounded", NOTEBOOK, split_title)(draw_split_static, draw_split_interactive)
-register("casualty_rate", NOTEBOOK, rate_title)(draw_rate_static, draw_rate_interactive)
+register("casualties_over_time", NOTEBOOK, casualties_title, no_casualty_total)(draw_casualties_static,
+                                                                                draw_casualties_interactive)
+register("killed_and_wounded", NOTEBOOK, split_title, no_split)(draw_split_static, draw_split_interactive)
+register("casualty_rate", NOTEBOOK, rate_title, no_rate)(draw_rate_static, draw_rate_interactive)
 
 
 @per_record
@@ -247,10 +280,12 @@ def _killed_rows(record: Record) -> pd.DataFrame:
                                       hover=table["statement_id"].map(hovers)))
 
 
+def no_killed(record: Record) -> str | None:
+    return None if len(_killed_rows(record)) else "No figure of North Korean soldiers killed is in the record yet."
+
+
 def killed_title(record: Record) -> str:
     rows = _killed_rows(record)
-    if rows.empty:
-        return "No figure of the dead in the record yet"
     party = rows["claimant_id"].map(record.claimants.set_index("claimant_id")["party_to_deployment"]).astype(bool)
     title = "Estimates of the dead"
     if (~party).any():
@@ -270,15 +305,12 @@ def draw_killed_static(record: Record) -> Figure:
     rows = _killed_rows(record)
     figure = style.new_figure((10, 5.4))
     ax = figure.subplots()
-    if rows.empty:
-        style.say_nothing_to_show(ax, killed_title(record))
-    else:
-        colours = style.claimant_colours(record)
-        intervals_static(ax, rows, colours, key="claimant")
-        part = rows[rows["part"]]
-        ax.scatter(part["x"], part["figure"], facecolor="white", edgecolor=[colours[c] for c in part["claimant"]],
-                   linewidth=1.8, s=55, zorder=5)
-        style.dated_count_axes(ax, "North Korean soldiers killed", top=rows["y1"].max() * 1.1)
+    colours = style.claimant_colours(record)
+    intervals_static(ax, rows, colours, key="claimant")
+    part = rows[rows["part"]]
+    ax.scatter(part["x"], part["figure"], facecolor="white", edgecolor=[colours[c] for c in part["claimant"]],
+               linewidth=1.8, s=55, zorder=5)
+    style.dated_count_axes(ax, "North Korean soldiers killed", top=rows["y1"].max() * 1.1)
     style.set_titles(figure, ax, killed_title(record), KILLED_SUBTITLE)
     style.add_source_line(figure, style.source_line(record, _killed_claims(record)))
     return figure
@@ -292,18 +324,14 @@ def _killed_claims(record: Record) -> pd.DataFrame:
 def draw_killed_interactive(record: Record) -> go.Figure:
     rows = _killed_rows(record)
     figure = go.Figure()
-    if len(rows):
-        colours = style.claimant_colours(record)
-        intervals_interactive(figure, rows, colours, key="claimant")
-        part = rows[rows["part"]]
-        figure.add_trace(go.Scatter(x=part["x"], y=part["figure"], mode="markers", showlegend=False, hoverinfo="skip",
-                                    marker={"size": 7, "color": "white"}))
+    intervals_interactive(figure, rows, style.claimant_colours(record), key="claimant")
+    part = rows[rows["part"]]
+    figure.add_trace(go.Scatter(x=part["x"], y=part["figure"], mode="markers", showlegend=False, hoverinfo="skip",
+                                marker={"size": 7, "color": "white"}))
     figure = style.finish_plotly(figure, killed_title(record), KILLED_SUBTITLE,
                                  style.source_line(record, _killed_claims(record)),
                                  y_title="North Korean soldiers killed")
-    if rows.empty:
-        style.say_nothing_to_show_plotly(figure, killed_title(record))
     return figure
 
 
-register("killed_over_time", NOTEBOOK, killed_title)(draw_killed_static, draw_killed_interactive)
+register("killed_over_time", NOTEBOOK, killed_title, no_killed)(draw_killed_static, draw_killed_interactive)

@@ -41,10 +41,12 @@ def _rows(record: Record) -> pd.DataFrame:
     )
 
 
+def no_deployment(record: Record) -> str | None:
+    return None if len(_rows(record)) else "No figure for one deployment, or a part of one, is in the record yet."
+
+
 def deployments_title(record: Record) -> str:
     rows = _rows(record)
-    if rows.empty:
-        return "No figure for a single deployment in the record yet"
 
     def largest(kind: pd.DataFrame, what: str) -> str:
         top = kind[kind["figure"] == kind["figure"].max()]
@@ -68,8 +70,6 @@ def draw_static(record: Record) -> Figure:
     rows = _rows(record)
     figure = style.new_figure((10, 0.55 * len(rows) + 2.8))
     ax = figure.subplots()
-    if rows.empty:
-        style.say_nothing_to_show(ax, deployments_title(record))
     colours = style.claimant_colours(record)
     for row in rows.itertuples():
         colour = colours[row.claimant]
@@ -82,7 +82,7 @@ def draw_static(record: Record) -> Figure:
                     fontsize=8)
     ax.set_yticks(rows["y"], rows["label"], fontsize=8)
     ax.set_ylim(len(rows) - 0.4, -0.8)
-    ax.set_xlim(0, max(rows["bar_high"].max() * 1.08, 1) if len(rows) else 1)
+    ax.set_xlim(0, rows["bar_high"].max() * 1.08)
     style.thousands_axis(ax.xaxis)
     ax.grid(axis="y", visible=False)
     ax.set_xlabel(X_TITLE)
@@ -110,10 +110,8 @@ def draw_interactive(record: Record) -> go.Figure:
                                  row_labels=labels)
     figure.update_layout(height=max(420, 44 * len(rows) + 260), margin_t=175)
     figure.update_yaxes(tickformat=None, type="category", categoryorder="array", categoryarray=list(labels)[::-1])
-    figure.update_xaxes(tickformat=",d", range=[0, max(rows["bar_high"].max() * 1.08, 1) if len(rows) else 1])
-    if rows.empty:
-        style.say_nothing_to_show_plotly(figure, deployments_title(record))
+    figure.update_xaxes(tickformat=",d", range=[0, rows["bar_high"].max() * 1.08])
     return figure
 
 
-register("deployments", NOTEBOOK, deployments_title)(draw_static, draw_interactive)
+register("deployments", NOTEBOOK, deployments_title, no_deployment)(draw_static, draw_interactive)

@@ -19,7 +19,10 @@ Y_TITLE = "North Korean troops said to be in Russia"
 
 
 def claimants_title(record: Record) -> str:
-    last = estimates.disagreement(record).iloc[-1]
+    table = estimates.disagreement(record)
+    if table["claimants"].max() < 2:
+        return f"Only {table.columns[1]} has given figures for troops sent: no other claimant to compare with yet"
+    last = table.iloc[-1]
     title = f"By {last['date']:%d %b %Y} the claimants' latest figures differed {last['ratio']:.1f}-fold, mostly with age"
     now = estimates.last_current_disagreement(record)
     if now is None:
@@ -207,5 +210,14 @@ def draw_framing_interactive(record: Record) -> go.Figure:
     return figure
 
 
-register("claimants_side_by_side", NOTEBOOK, claimants_title)(draw_claimants_static, draw_claimants_interactive)
-register("framing_conflicts", NOTEBOOK, framing_title)(draw_framing_static, draw_framing_interactive)
+def no_sent_figure(record: Record) -> str | None:
+    return None if len(estimates.disagreement(record)) else "No claimant has given a figure for troops sent yet."
+
+
+def no_framing_conflict(record: Record) -> str | None:
+    return None if len(estimates.framing_conflicts(record)) else \
+        "No statement was reported with different qualifiers: every story worded each figure alike."
+
+
+register("claimants_side_by_side", NOTEBOOK, claimants_title, no_sent_figure)(draw_claimants_static, draw_claimants_interactive)
+register("framing_conflicts", NOTEBOOK, framing_title, no_framing_conflict)(draw_framing_static, draw_framing_interactive)

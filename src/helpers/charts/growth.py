@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from matplotlib.figure import Figure
 
-from helpers import estimates, style
+from helpers import absent, estimates, style
 from helpers.charts import labels
 from helpers.charts.geometry import interval_segments
 from helpers.charts.plot_area import FONT_SIZE, PlotArea, fix_plot_area, text_size
@@ -32,8 +32,24 @@ def archived_period_end(record: Record) -> pd.Timestamp:
 
 def growth_title(record: Record, until: pd.Timestamp | None = None) -> str:
     g = estimates.growth(record, until)
+    if g["steps"] == 1:
+        return f"The largest official estimate so far is the only one: {g['first_figure']:,} ({g['first_claimant']})"
     return (f"The largest official estimate grew {g['multiple']:.1f}-fold in {g['days']} days, "
             f"from {g['first_figure']:,} to {g['last_figure']:,}")
+
+
+def no_headline(record: Record, until: pd.Timestamp | None = None) -> str | None:
+    """Why there is no growth to draw: no total of troops sent (by `until`)."""
+    return None if len(_steps(record, until)) else absent.NO_HEADLINE
+
+
+def no_first_weeks(record: Record) -> str | None:
+    """The first weeks are those the archived stories tell; a record with none of them has no such weeks."""
+    end = archived_period_end(record)
+    if pd.isna(end):
+        return "No figure in the record comes from an archived story, so there are no first weeks told in detail."
+    return no_headline(record, end) and (f"{absent.NO_HEADLINE.removesuffix('.')} from the archived stories "
+                                         f"(said by {end:%-d %b %Y}).")
 
 
 def _subtitle(record: Record, until: pd.Timestamp | None) -> str:
@@ -229,5 +245,5 @@ def draw_first_weeks_interactive(record: Record) -> go.Figure:
     return draw_interactive(record, archived_period_end(record))
 
 
-register("headline_growth", NOTEBOOK, growth_title)(draw_static, draw_interactive)
-register("headline_growth_first_weeks", NOTEBOOK, first_weeks_title)(draw_first_weeks_static, draw_first_weeks_interactive)
+register("headline_growth", NOTEBOOK, growth_title, no_headline)(draw_static, draw_interactive)
+register("headline_growth_first_weeks", NOTEBOOK, first_weeks_title, no_first_weeks)(draw_first_weeks_static, draw_first_weeks_interactive)

@@ -118,7 +118,7 @@ def _date_span(rows: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 
 def share_title(record: Record) -> str:
-    shares = estimates.parts_of_totals(record)
+    shares = _compared_parts(record)
     top = shares.sort_values("share").iloc[-1]
     low = shares.sort_values("share").iloc[0]
     names = record.locations.set_index("location")["name"]
@@ -142,8 +142,38 @@ def _route_claims(record: Record, stops: pd.DataFrame) -> pd.DataFrame:
     return claims[claims["claim_id"].isin(drawn)]
 
 
+def _compared_parts(record: Record) -> pd.DataFrame:
+    """The parts with a total to compare: a claimant that gave a part but no total of its own by then has no share."""
+    shares = estimates.parts_of_totals(record)
+    return shares[shares["total"].notna()].reset_index(drop=True)
+
+
+def _share_source_line(record: Record, rows: pd.DataFrame) -> str:
+    """The source line, and how many parts the chart leaves out for want of their claimant's total."""
+    left_out = estimates.parts_of_totals(record)["total"].isna().sum()
+    note = f"\nNot shown: {left_out} part{'s' if left_out != 1 else ''} whose claimant gave no total by then." if left_out else ""
+    return style.source_line(record, _share_claims(record, rows)) + note
+
+
+def no_share(record: Record) -> str | None:
+    """Why the share chart has nothing to draw: no part of the troops named, or none with its claimant's total."""
+    if estimates.parts_of_totals(record).empty:
+        return "No figure for a part of the troops (in a region, toward the front) is in the record yet."
+    return None if len(_compared_parts(record)) else \
+        "No claimant that gave a part of the troops (a region, the front) had given a total of its own to compare it with."
+
+
+def no_located_figure(record: Record) -> str | None:
+    return None if len(places.troops_by_location(record)) else \
+        "No figure of troops sent, or of a part of them, is in the record yet, so none is placed anywhere."
+
+
+def no_route(record: Record) -> str | None:
+    return None if len(places.route(record)) else "No place in the record has a place on the route (route_order)."
+
+
 def _share_rows(record: Record) -> pd.DataFrame:
-    shares = estimates.parts_of_totals(record).reset_index(drop=True)
+    shares = _compared_parts(record)
     names = record.locations.set_index("location")["name"]
     part_said = dated(shares["said_on"], shares["day_known"])
     total_said = dated(shares["total_said_on"], shares["total_day_known"])
@@ -182,7 +212,7 @@ def draw_share_static(record: Record) -> Figure:
     style.set_titles(figure, ax, share_title(record),
                      "Bar: the part over the same claimant's total then. Line: the range the qualifiers allow "
                      "(an open \"more than\" runs to 100%).", subtitle_width=80)
-    style.add_source_line(figure, style.source_line(record, _share_claims(record, rows)))
+    style.add_source_line(figure, _share_source_line(record, rows))
     return figure
 
 
@@ -201,7 +231,7 @@ def draw_share_interactive(record: Record) -> go.Figure:
         hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
     ))
     figure = style.finish_plotly(figure, share_title(record), "Bar: the part over the same claimant's total then; "
-                                 "line: the range the qualifiers allow", style.source_line(record, _share_claims(record, rows)),
+                                 "line: the range the qualifiers allow", _share_source_line(record, rows),
                                  y_title="", row_labels=row_labels)
     # Each share written at its bar's end, above the line of its range, as in the static chart.
     figure.layout.annotations = [*figure.layout.annotations, *(
@@ -293,7 +323,8 @@ def _stop_lines(stop) -> list[str]:
 def draw_route_interactive(record: Record) -> go.Figure:
     stops = places.route(record)
     view = _route_view(record, stops)
-    said_there = stops["location"].map(_stop_statements_hover(record)).fillna("")
+    said_there = pd.Series(_stop_statements_hover(record).reindex(stops["location"], fill_value="").to_numpy(),
+                           index=stops.index)
     hover = ("<b>" + stops["route_order"].astype(str) + ". " + stops["name"].map(style.escaped_wrapped) + "</b><br>"
              + stops["meaning"].map(style.escaped_wrapped) + "<br>" + stops["figures_said"].map(style.escaped_wrapped)
              + ("<br><br>" + said_there).where(said_there != "", ""))
@@ -504,6 +535,7 @@ def _words_longitude_span(stops: pd.DataFrame, points: pd.DataFrame) -> tuple[fl
     return low, high
 
 
-register("troops_by_location", NOTEBOOK, locations_title)(draw_locations_static, draw_locations_interactive)
-register("share_near_front", NOTEBOOK, share_title)(draw_share_static, draw_share_interactive)
-register("route", NOTEBOOK, route_title)(draw_route_static, draw_route_interactive)
+register("troops_by_location", NOTEBOOK, locations_title, no_located_figure)(draw_locations_static,
+                                                                             draw_locations_interactive)
+register("share_near_front", NOTEBOOK, share_title, no_share)(draw_share_static, draw_share_interactive)
+register("route", NOTEBOOK, route_title, no_route)(draw_route_static, draw_route_interactive)

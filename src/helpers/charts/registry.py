@@ -28,14 +28,30 @@ class Chart:
 CHARTS: dict[str, Chart] = {}
 
 
-def register(name: str, notebook: str, caption: Callable[[Record], str]):
-    """Decorate a class-free pair: use as `register(...)(static_fn, interactive_fn)`."""
+def register(name: str, notebook: str, caption: Callable[[Record], str],
+             nothing_to_show: Callable[[Record], str | None] = lambda record: None):
+    """Decorate a class-free pair: use as `register(...)(static_fn, interactive_fn)`.
+
+    `nothing_to_show(record)` says in words why a record gives the chart nothing to draw (e.g. "No
+    casualty figure is in the record yet"), or None; both drawings and the caption then say that.
+    """
 
     def add(draw_static: Callable[[Record], Figure], draw_interactive: Callable[[Record], go.Figure]) -> Chart:
         if name in CHARTS:
             raise ValueError(f"chart {name!r} is defined twice")
-        CHARTS[name] = Chart(name, notebook, caption, lambda record: style.finish_static(draw_static(record)),
-                             draw_interactive)
+
+        def said(record: Record) -> str:
+            return nothing_to_show(record) or caption(record)
+
+        def static(record: Record) -> Figure:
+            message = nothing_to_show(record)
+            return style.finish_static(style.nothing_static(message) if message else draw_static(record))
+
+        def interactive(record: Record) -> go.Figure:
+            message = nothing_to_show(record)
+            return style.nothing_interactive(message) if message else draw_interactive(record)
+
+        CHARTS[name] = Chart(name, notebook, said, static, interactive)
         return CHARTS[name]
 
     return add

@@ -142,6 +142,8 @@ def lag_title(record: Record) -> str:
     lags = provenance.publication_lag(record)
     dated = lags[lags["lag_max"].notna()]
     undated = len(lags) - len(dated)
+    if dated.empty:
+        return f"No lag to print is known: for all {len(lags)} figures the statement or the page is undated"
     return (f"Dated statements reached print {dated['lag_min'].min()}–{dated['lag_max'].max()} days after they were made; "
             f"for {undated} of {len(lags)} figures the lag is unknown (the statement or the page is undated)")
 
@@ -155,6 +157,9 @@ def _lag_rows(record: Record) -> pd.DataFrame:
                                            False: "not dated by the story (said no later than publication)"})
     return lags.assign(y=lags.index, label=label, hover=lags["claim_id"].map(claim_hovers(record)),
                        reason=reason.where(lags["lag_max"].isna(), ""))
+
+
+LAG_AXIS_DAYS = (-0.3, 6.3)
 
 
 def draw_lag_static(record: Record) -> Figure:
@@ -171,6 +176,10 @@ def draw_lag_static(record: Record) -> Figure:
                    label=row.claimant_short_name)
     for row in undated.itertuples():
         ax.text(0, row.y, row.reason, va="center", fontsize=7.5, color=style.MUTED)
+    # At least the week from the day said, as today's record spans: a reason is written from day 0, and an axis
+    # that starts after it (every lag the same) or spans a day draws it off the page.
+    left, right = ax.get_xlim()
+    ax.set_xlim(min(left, LAG_AXIS_DAYS[0]), max(right, LAG_AXIS_DAYS[1]))
     ax.set_yticks(rows["y"], rows["label"], fontsize=7.5)
     ax.invert_yaxis()
     ax.set_xlabel("days from statement to publication (a bar where the publication date is a window)")

@@ -65,7 +65,7 @@ def check_names_distinct(notebooks: list[Path]) -> None:
 
 
 def build_into(folder: Path, record: Record, notebooks: list[Path], data_dir: Path, chart_names: list[str],
-               report: Report) -> None:
+               report: Report) -> list[ExecutedNotebook]:
     report(f"executing {len(notebooks)} notebook{'s' if len(notebooks) != 1 else ''}")
     try:
         executed = execute_notebooks(notebooks, data_dir)
@@ -80,6 +80,7 @@ def build_into(folder: Path, record: Record, notebooks: list[Path], data_dir: Pa
     report("index")
     write_text(folder / INDEX_PAGE, render_index(record, [CHARTS[name] for name in chart_names], list(FORMATS), pages),
                report)
+    return executed
 
 
 def swap_in(new: Path, out_dir: Path) -> None:
@@ -98,19 +99,20 @@ def swap_in(new: Path, out_dir: Path) -> None:
 
 
 def build(out_dir: Path = OUTPUT_DIR, data_dir: Path = DATA_DIR, notebooks_dir: Path = NOTEBOOKS_DIR,
-          report: Report = print, chart_names: list[str] | None = None) -> None:
+          report: Report = print, chart_names: list[str] | None = None) -> list[ExecutedNotebook]:
     """Build the whole report (or one with only the charts named) into out_dir; on any failure raise
-    BuildError and leave out_dir untouched."""
+    BuildError and leave out_dir untouched. Returns the notebooks as executed for the report."""
     record = validated_record(data_dir)
     notebooks = find_notebooks(notebooks_dir)
     check_names_distinct(notebooks)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-building-", dir=out_dir.parent))
     try:
-        build_into(staging, record, notebooks, data_dir, charts_asked(chart_names), report)
+        executed = build_into(staging, record, notebooks, data_dir, charts_asked(chart_names), report)
         swap_in(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    return executed
 
 
 def folder_summary(folder: Path) -> str:

@@ -8,6 +8,7 @@ their committed outputs after a deliberate change to the data or the charts.
 
 import argparse
 import asyncio
+import json
 import os
 import sys
 import tempfile
@@ -20,9 +21,12 @@ from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 from nbformat import NotebookNode
 
+from helpers.changelog import content_hash
 from helpers.paths import DATA_DIR, DEFAULT_ARCHIVE_DIR, NOTEBOOKS_DIR
 
 CELL_TIMEOUT_SECONDS = 600
+# Where an executed notebook records which record it shows (see record_of and helpers.changelog.content_hash).
+RECORD_METADATA = "nk_record"
 STARTUP_TIMEOUT_SECONDS = 120
 
 
@@ -104,11 +108,38 @@ async def execute_all(paths: list[Path], env: dict[str, str], parallel: int) -> 
 
 
 def execute_notebooks(paths: list[Path], data_dir: Path, parallel: int | None = None) -> list[ExecutedNotebook]:
-    """Execute every notebook (kernels read `data_dir`); NotebookError lists every one that failed."""
+    """Execute every notebook (kernels read `data_dir`); NotebookError lists every one that failed.
+
+    Each executed notebook's metadata names the record it was executed on (its content hash).
+    """
     if not paths:
         return []
     parallel = parallel or min(len(paths), os.cpu_count() or 1)
-    return asyncio.run(execute_all(paths, kernel_environment(data_dir), parallel))
+    executed = asyncio.run(execute_all(paths, kernel_environment(data_dir), parallel))
+    shown = {"sha256": content_hash(data_dir)}
+    for result in executed:
+        result.notebook.metadata[RECORD_METADATA] = shown
+    return executed
+
+
+def record_of(path: Path) -> str | None:
+    """The content hash of the record the notebook at `path` was last executed on, if it says.
+
+    Read as plain JSON: every test process asks, and nbformat would validate each notebook's outputs first.
+    """
+    metadata = json.loads(path.read_text(encoding="utf-8")).get("metadata", {})
+    return metadata.get(RECORD_METADATA, {}).get("sha256")
+
+
+def executed_on_another_record(notebooks_dir: Path, data_dir: Path) -> list[Path]:
+    """The notebooks whose outputs were made from another record than `data_dir` holds."""
+    current = content_hash(data_dir)
+    return [path for path in find_notebooks(notebooks_dir) if record_of(path) != current]
+
+
+def write_in_place(executed: list[ExecutedNotebook]) -> None:
+    for result in executed:
+        nbformat.write(result.notebook, result.path)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,8 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     except NotebookError as error:
         print(f"Nothing rewritten; failed:\n{error}", file=sys.stderr)
         return 1
+    write_in_place(executed)
     for result in executed:
-        nbformat.write(result.notebook, result.path)
         print(f"rewrote {result.path}")
     return 0
 
