@@ -54,7 +54,7 @@ check: $(ENV)
 
 ## After an edit to the record (curators: the last step): validate it as check does, re-execute the notebooks
 ## in place, rebuild the report, and say which cells and findings changed and what to commit.
-update: $(STAMP)
+update: $(ENV)
 	$(PY) -m helpers.update
 
 ## Run every test.

@@ -30,11 +30,16 @@ QUALIFIERS = VOCABULARIES["qualifiers.csv"].set_index("qualifier")
 PRINTED = synthetic.printed_wordings(VOCABULARIES["qualifiers.csv"])
 NEW_CLAIMANTS = [
     {"claimant_id": "drawn_uk_mod", "name": "Ministry of Defence (United Kingdom)",
-     "short_name": "UK Ministry of Defence (drawn)", "country": "United Kingdom", "kind": "defence ministry", "colour": "#3b7a57"},
+     "short_name": "UK Ministry of Defence (drawn)", "country": "United Kingdom", "kind": "defence ministry", "colour": "#3b7a57",
+     "party_to_deployment": "false"},
     {"claimant_id": "drawn_ua_gur", "name": "Defence Intelligence of Ukraine", "short_name": "Ukraine's HUR (drawn)",
-     "country": "Ukraine", "kind": "intelligence agency", "colour": "#7f7f7f"},
+     "country": "Ukraine", "kind": "intelligence agency", "colour": "#7f7f7f",
+     "party_to_deployment": "false"},
     {"claimant_id": "drawn_jp_mod", "name": "Ministry of Defense (Japan)", "short_name": "Japan's MoD (drawn)",
-     "country": "Japan", "kind": "defence ministry", "colour": "#17becf"},
+     "country": "Japan", "kind": "defence ministry", "colour": "#17becf",
+     "party_to_deployment": "false"},
+    {"claimant_id": "drawn_kp_state", "name": "North Korea's leadership (drawn)", "short_name": "North Korea (drawn)",
+     "country": "North Korea", "kind": "state media", "colour": "#9467bd", "party_to_deployment": "true"},
 ]
 # A curator may add any of these for real: a drawn one must not clash with the record's own (id, short name, colour).
 KNOWN_CLAIMANTS = VOCABULARIES["claimants.csv"]

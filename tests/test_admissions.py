@@ -42,8 +42,19 @@ def test_each_admission_meets_each_other_claimants_nearest_figure_of_its_measure
 
 
 def test_an_admission_nobody_else_matched_keeps_its_row(admitting_record):
-    table = estimates.admissions(admitting_record, counts="troops").set_index("statement_id")
-    assert pd.isna(table.loc["jcs_second_wave_3000_2025-03-27", "claimant_other"])
+    table = estimates.admissions(admitting_record, counts="troops")
+    # Every statement of the JCS has a row, whether or not another claimant matched it.
+    assert "jcs_second_wave_3000_2025-03-27" in set(table["statement_id"])
+    jcs = estimates.statements(admitting_record).query("claimant == \"South Korea's JCS\" and counts == 'troops'")
+    assert set(table.loc[table["claimant"] == "South Korea's JCS", "statement_id"]) == set(jcs["statement_id"])
+
+
+def test_north_koreas_own_dead_stand_beside_the_nis(record_copy):
+    record = load_record(*record_copy)
+    dead = estimates.admissions(record, counts="casualties").set_index("statement_id")
+    row = dead.loc["kp_killed_9_2025-12-12"]
+    assert (row["claimant_other"], row["days_apart"]) == ("South Korea's NIS", -101)
+    assert not row["same_subset"] and pd.isna(row["multiple"])
 
 
 def test_without_a_party_to_the_deployment_there_is_nothing_to_set_beside(record_copy):

@@ -20,7 +20,7 @@ from notebook_cells import CELLS, run_notebook
 ZELENSKYY_SOURCE, ZELENSKYY_CLAIM = ONE_CLAIM_EDIT["sources.csv"], ONE_CLAIM_EDIT["claims.csv"]
 NEW_CLAIMANT = {"claimant_id": "edit_uk_mod", "name": "Ministry of Defence (United Kingdom)",
                 "short_name": "UK Ministry of Defence (an edit)", "country": "United Kingdom",
-                "kind": "defence ministry", "colour": "#a0522d"}
+                "kind": "defence ministry", "colour": "#a0522d", "party_to_deployment": "false"}
 NEW_CLAIMANT_CLAIM = {
     **ZELENSKYY_CLAIM, "claim_id": "edit_c2", "statement_id": "edit_uk_killed_1000", "claimant_id": "edit_uk_mod",
     "speaker": "the ministry", "speaker_kind": "institutional", "said_on_basis": "made up for a test",

@@ -74,7 +74,7 @@ def test_as_of_gives_each_claimants_latest(record):
     pentagon = later[(later["claimant"] == "Pentagon") & (later["measure"] == "sent")]
     assert pentagon["said_on"].tolist() == [pd.Timestamp("2024-10-31")]
     # A part of the total is compared region by region, not replaced by the total.
-    assert set(later.loc[later["claimant"] == "Pentagon", "measure"]) == {"sent", "in_region"}
+    assert set(later.loc[later["claimant"] == "Pentagon", "measure"]) == {"sent", "in_region", "toward_front"}
 
 
 def test_disagreement_spread_ratio_and_overlap(record):
@@ -107,7 +107,9 @@ def test_latest_by_date_shows_how_old_each_figure_is(record):
 def test_framing_conflicts(record):
     conflicts = estimates.framing_conflicts(record)
     kinds = conflicts.groupby("statement_id")["conflict"].first().to_dict()
-    assert kinds == {"wh_sent_3000_2024-10-23": "contradictory", "krpo_sent_11000": "different"}
+    assert kinds == {"wh_sent_3000_2024-10-23": "contradictory", "krpo_sent_11000": "different",
+                     "nis_sent_15000_2025-04-30": "different", "nis_casualties_4700_2025-04-30": "different",
+                     "nis_third_wave_6000_2025-09-02": "different", "wh_week_1000_2024-12-27": "different"}
     white_house = conflicts[conflicts["statement_id"] == "wh_sent_3000_2024-10-23"]
     assert {"as many as 3,000", "at least 3,000", "3,000"} == set(white_house["as_worded"])
     assert white_house["in_one_story"].all()

@@ -105,7 +105,7 @@ def behind_framing(record, figure, trace, point):
 
 def behind_locations(record, figure, trace, point):
     axis = figure.layout["xaxis" + trace.xaxis[1:]]
-    panel = html.unescape(re.sub(r"<[^>]+>", "", axis.title.text))
+    panel = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", axis.title.text)).split())  # a long name is wrapped
     rows = places.troops_by_location(record)
     hit = rows[(rows["location_name"] == panel) & (rows["claimant_short_name"] == trace.name)
                & (rows["figure"] == trace.y[point]) & said_near(rows["said_on"], trace.x[point])]

@@ -43,19 +43,22 @@ def test_no_statement_of_a_kind_is_newer_than_its_latest(which, request):
 
 def test_latest_figures_in_the_record(record):
     latest = estimates.latest_figures(record).set_index("statement_id")
-    assert latest.loc["nis_sent_15000_2025-04-30", "wordings"] == "about 15,000"
-    # The first deployment's figure is not replaced by the second's, nor the total by a part.
-    assert {"jcs_first_wave_11000_2025-03-27", "jcs_second_wave_3000_2025-03-27"} <= set(latest.index)
+    # The newest total is HUR's about 11,000, smaller than the NIS's about 15,000, which stays the largest.
+    assert latest.loc["hur_sent_11000_2025-08-13", "wordings"] == "about 11,000"
+    assert "about 15,000" in findings.largest_now(record)
+    # Each deployment keeps its own newest figure, and a total is not replaced by a part.
+    assert {"nis_first_wave_11000_2025-06-26", "jcs_second_wave_3000_2025-03-27",
+            "nis_third_wave_6000_2025-09-02"} <= set(latest.index)
     assert latest["measure"].tolist()[0] == "sent"
 
 
 def test_age_is_counted_to_the_day_given(record):
-    latest = estimates.latest_figures(record, on="2025-05-01").set_index("statement_id")
-    assert latest.loc["nis_sent_15000_2025-04-30", "days_old"] == 1
+    latest = estimates.latest_figures(record, on="2025-12-13").set_index("statement_id")
+    assert latest.loc["kp_killed_9_2025-12-12", "days_old"] == 1
 
 
 def test_the_finding_gives_words_or_says_there_are_none(record):
     text = findings.latest(record).data
-    assert "“North Korea sent about 15,000 soldiers to Russia”" in text
-    assert "paraphrase, no words quoted" in text  # the JCS's second wave is known only as a paraphrase
+    assert "“This is about 11 thousand servicemen.”" in text
+    assert "paraphrase, no words quoted" in text  # HUR's 25,000–30,000 is known only as a paraphrase
     assert text.count("\n- ") == len(estimates.latest_figures(record))

@@ -290,10 +290,10 @@ def killed_title(record: Record) -> str:
     title = "Estimates of the dead"
     if (~party).any():
         last = rows[~party].sort_values(["said_on", "figure"]).iloc[-1]
-        title += f" reached {last['wordings']} ({last['claimant']}, {last['said_on']:%b %Y})"
+        title += f" reached {last['wordings'].split(' / ')[0]} ({last['claimant']}, {last['said_on']:%b %Y})"
     for own in rows[party].sort_values("said_on").itertuples():
         scope = f", {own.subset} only" if own.subset else ""
-        title += f"; {own.claimant} gave {own.wordings} ({own.said_on:%b %Y}{scope})"
+        title += f"; {own.claimant} gave {own.wordings.split(' / ')[0]} ({own.said_on:%b %Y}{scope})"
     return title
 
 
@@ -331,6 +331,7 @@ def draw_killed_interactive(record: Record) -> go.Figure:
     figure = style.finish_plotly(figure, killed_title(record), KILLED_SUBTITLE,
                                  style.source_line(record, _killed_claims(record)),
                                  y_title="North Korean soldiers killed")
+    figure.update_layout(margin_t=150)  # a title that names a government's own figure runs to three lines
     return figure
 
 

@@ -38,6 +38,8 @@ def _rows(record: Record) -> pd.DataFrame:
         bar_low=table["low"].astype("Float64").fillna(0).astype("float64"),
         bar_high=table["high"].astype("Float64").fillna(figure * (1 + OPEN_END_SHARE)).astype("float64"),
         open_high=table["high"].isna(), hover=table["statement_id"].map(statement_hovers(record)),
+        # Words beside the dot, on the side with more room: clear of the row labels on the left.
+        rightward=figure < figure.max() / 2,
     )
 
 
@@ -78,8 +80,8 @@ def draw_static(record: Record) -> Figure:
             ax.scatter(row.bar_high, row.y, marker=">", color=colour, s=30)
         ax.scatter(row.figure, row.y, s=60, zorder=3, color="white" if row.planned else colour, edgecolor=colour,
                    linewidth=1.8)
-        ax.annotate(row.wordings, (row.figure, row.y), xytext=(0, 7), textcoords="offset points", ha="center",
-                    fontsize=8)
+        ax.annotate(row.wordings, (row.figure, row.y), xytext=(6 if row.rightward else -6, 6),
+                    textcoords="offset points", ha="left" if row.rightward else "right", fontsize=8)
     ax.set_yticks(rows["y"], rows["label"], fontsize=8)
     ax.set_ylim(len(rows) - 0.4, -0.8)
     ax.set_xlim(0, rows["bar_high"].max() * 1.08)
@@ -100,7 +102,7 @@ def draw_interactive(record: Record) -> go.Figure:
         paint = [colours[c] for c in group["claimant"]]
         figure.add_trace(go.Scatter(
             x=group["figure"], y=labels[group.index], mode="markers+text", text=group["wordings"].map(style.escaped_wrapped),
-            textposition="top center", textfont={"size": 11}, hovertext=group["hover"], cliponaxis=False,
+            textposition=["top right" if right else "top left" for right in group["rightward"]], textfont={"size": 11}, hovertext=group["hover"], cliponaxis=False,
             hovertemplate="%{hovertext}<extra></extra>", name="planned" if planned else "said to be sent or arrived",
             marker={"size": 12, "color": ["white"] * len(group) if planned else paint, "line": {"color": paint, "width": 2}},
             error_x={"type": "data", "symmetric": False, "array": group["bar_high"] - group["figure"],

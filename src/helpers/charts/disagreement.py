@@ -16,6 +16,8 @@ from helpers.wording import thousands
 
 NOTEBOOK = "2_where_the_sources_disagree.ipynb"
 Y_TITLE = "North Korean troops said to be in Russia"
+# The framing chart's columns (one story's reading each) are never narrower than this, so their words keep apart.
+FRAMING_COLUMN_INCHES, FRAMING_COLUMN_PIXELS = 0.9, 100
 
 
 def claimants_title(record: Record) -> str:
@@ -179,7 +181,7 @@ def _framing_rows(record: Record) -> pd.DataFrame:
 def draw_framing_static(record: Record) -> Figure:
     colours = style.claimant_colours(record)
     rows = _framing_rows(record)
-    figure = style.new_figure((10, 5.4))
+    figure = style.new_figure((max(10, FRAMING_COLUMN_INCHES * rows["x"].max() + 3), 5.4))
     ax = figure.subplots()
     intervals_static(ax, rows, colours)
     ax.set_xticks(rows["x"], rows["label"], fontsize=7.5)
@@ -205,7 +207,8 @@ def draw_framing_interactive(record: Record) -> go.Figure:
     figure = style.finish_plotly(figure, framing_title(record),
                                  "Each bar is one story's reading of the same statement; arrows are open ends",
                                  style.source_line(record, rows), y_title="North Korean troops",
-                                 column_label_lines=max(tick.count("<br>") + 1 for tick in ticks))
+                                 column_label_lines=max(tick.count("<br>") + 1 for tick in ticks),
+                                 width=max(style.PLOTLY_LAYOUT["width"], int(FRAMING_COLUMN_PIXELS * rows["x"].max()) + 260))
     figure.update_xaxes(tickmode="array", tickvals=list(rows["x"]), ticktext=ticks, showgrid=False, tickangle=0)
     return figure
 

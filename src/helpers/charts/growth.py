@@ -22,6 +22,8 @@ Y_TITLE = "North Korean troops"
 # Half the size, in pixels, of what the interactive chart draws (marks.intervals_interactive): dots,
 # arrow heads, bars and the headline line.
 DOT_PIXELS, ARROW_HEAD_PIXELS, BAR_PIXELS = 6.5, 5, 1.5
+# A pledge labelled at the chart's end stops this many pixels short of it, clear of the newest figure's mark.
+PLEDGE_END_GAP = 48
 
 
 def archived_period_end(record: Record) -> pd.Timestamp:
@@ -159,6 +161,7 @@ def draw_interactive(record: Record, until: pd.Timestamp | None = None) -> go.Fi
         figure.add_hline(y=pledge.figure, line={"dash": "dash", "width": 1, "color": colours[pledge.claimant]},
                          annotation_text=style.escaped_wrapped(_pledge_note(pledge)),
                          annotation_position="top left" if _pledge_label_at_start(series, pledge.figure) else "top right",
+                         annotation_xshift=0 if _pledge_label_at_start(series, pledge.figure) else -PLEDGE_END_GAP,
                          annotation_font_color=colours[pledge.claimant])
     intervals_interactive(figure, rows, colours)
     figure = style.finish_plotly(figure, growth_title(record, until), _subtitle(record, until),
@@ -219,7 +222,7 @@ def _step_obstacles(area: PlotArea, series: pd.DataFrame, rows: pd.DataFrame, pa
         y = area.pixels([series["date"].min()], [pledge.figure])[0, 1]
         lines.append(np.array([[0, y - 1, area.width, y + 1]]))
         width, height = text_size(style.escaped_wrapped(_pledge_note(pledge)))
-        x0 = 0 if _pledge_label_at_start(series, pledge.figure) else area.width - width
+        x0 = 0 if _pledge_label_at_start(series, pledge.figure) else area.width - width - PLEDGE_END_GAP
         texts.append([x0, y, x0 + width, y + height])
     return labels.stacked(marks), labels.stacked(lines), np.array(texts).reshape(-1, 4)
 

@@ -99,13 +99,15 @@ def draw_locations_interactive(record: Record) -> go.Figure:
             trace.showlegend = False if trace.name in named else None
             named.add(trace.name)
     figure = style.finish_plotly(figure, locations_title(record), "Each bar is one story's figure, by the place it names",
-                                 style.source_line(record, rows), y_title="")
+                                 style.source_line(record, rows), y_title="",
+                                 column_label_lines=max(len(textwrap.wrap(name, 16)) for name in panels) + 1)
     figure.update_yaxes(title_text="North Korean troops", row=1, col=1)
     start, end = _date_span(rows)
     # Narrow panels: three dates each, months only, as in the static chart.
     figure.update_xaxes(range=[start, end], nticks=3, tickformat="%b %Y", tickfont={"size": 10})
     for column, name in enumerate(panels, start=1):
-        figure.update_xaxes(title_text=f"<b>{html.escape(name)}</b>", row=1, col=column)
+        figure.update_xaxes(title_text="<b>" + style.escaped_wrapped(name, 16).replace("<br>", "</b><br><b>") + "</b>",
+                            row=1, col=column)
     return figure
 
 
@@ -194,7 +196,7 @@ def _share_statements_hover(record: Record, rows: pd.DataFrame) -> pd.Series:
 def draw_share_static(record: Record) -> Figure:
     colours = style.claimant_colours(record)
     rows = _share_rows(record)
-    figure = style.new_figure((10, 3.8))
+    figure = style.new_figure((10, max(3.8, 0.55 * len(rows) + 2.4)))
     ax = figure.subplots()
     for row in rows.itertuples():
         colour = colours[row.claimant]

@@ -60,8 +60,9 @@ def cell_lines(wording: str) -> str:
     """A story's wordings of one statement, each ended by " /" but the last; a long one gives its figure a line."""
     wordings = []
     for said in wording.split(" / "):
-        if len(said) > MATRIX_LINE_CHARACTERS:  # "about\n8,000", "11,000–\n12,000"
+        if len(said) > MATRIX_LINE_CHARACTERS:  # "about\n8,000", "11,000–\n12,000", "a couple\nthousand\n(2,000)"
             words, space, figure = said.rpartition(" ")
+            words = "\n".join(textwrap.wrap(words, MATRIX_LINE_CHARACTERS))
             said = f"{words}\n{figure}" if space else said.replace("–", "–\n", 1)
         wordings.append(said)
     return " /\n".join(wordings)
