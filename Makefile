@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Packages only the tests import, on pytest's path alone (pyproject.toml) and never in a kernel's.
 TEST_PACKAGES := $(VENV)/test-packages
 # The route map's outlines: Natural Earth's countries (public domain) as TopoJSON, from the npm package
-# world-atlas, fetched once here and read from disk by the charts (helpers.paths.WORLD_ATLAS).
+# world-atlas, fetched once here and read from disk by the charts (helpers.record.paths.WORLD_ATLAS).
 WORLD_ATLAS_VERSION := 2.0.2
 WORLD_ATLAS := $(VENV)/world-atlas/installed-$(WORLD_ATLAS_VERSION)
 ENV := $(STAMP) $(WORLD_ATLAS)
@@ -38,7 +38,7 @@ $(WORLD_ATLAS): | $(STAMP)
 ## executed and rendered, every chart as PNG, SVG and HTML, and output/index.html linking them.
 ## The committed notebooks are not changed; a failed build leaves output/ as it was.
 reports: $(ENV)
-	$(PY) -m helpers.summary
+	$(PY) -m helpers.record.summary
 	$(PY) -m helpers.report
 
 ## Re-execute the notebooks in place: after a deliberate data change, to rewrite their committed outputs.
@@ -48,14 +48,14 @@ notebooks: $(ENV)
 
 ## Validate the record only (curators: run after every edit).
 check: $(ENV)
-	$(PY) -m helpers.summary > /dev/null && echo "The record is valid."
-	$(PY) -m helpers.verify
-	$(PY) -m helpers.audit
+	$(PY) -m helpers.record.summary > /dev/null && echo "The record is valid."
+	$(PY) -m helpers.record.verify
+	$(PY) -m helpers.record.audit
 
 ## After an edit to the record (curators: the last step): validate it as check does, re-execute the notebooks
 ## in place, rebuild the report, and say which cells and findings changed and what to commit.
 update: $(ENV)
-	$(PY) -m helpers.update
+	$(PY) -m helpers.report.update
 
 ## Run every test.
 test: $(ENV)

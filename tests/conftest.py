@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.paths import DATA_DIR, DEFAULT_ARCHIVE_DIR, NOTEBOOKS_DIR
+from helpers.record.paths import DATA_DIR, DEFAULT_ARCHIVE_DIR, NOTEBOOKS_DIR
 from helpers.report.notebooks import executed_on_another_record
 
 

@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 from plotly.basedatatypes import BaseFigure
 
 from helpers import notebook
-from helpers.paths import NOTEBOOKS_DIR
+from helpers.record.paths import NOTEBOOKS_DIR
 from helpers.record import Record
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))

@@ -1,6 +1,6 @@
 """Valid records of the shapes curators will really add, for property tests (hypothesis strategies).
 
-A drawn record starts from the project's vocabularies (as `helpers.synthetic` does) and varies
+A drawn record starts from the project's vocabularies (as `helpers.bench.synthetic` does) and varies
 what an edit can change: claimants left out or added (with new countries), claimants that give
 only parts of a total, only casualties or only a pledge; a new measure row; a new location with
 or without a place on the route; sources dated, dated to a window or undated; statements said the
@@ -18,8 +18,9 @@ from pathlib import Path
 import pandas as pd
 from hypothesis import strategies as st
 
-from helpers import intervals, synthetic
-from helpers.paths import DATA_DIR
+from helpers.record import intervals
+from helpers.bench import synthetic
+from helpers.record.paths import DATA_DIR
 from helpers.record import COLUMNS
 
 FIRST_DAY = pd.Timestamp("2022-02-24")

@@ -1,7 +1,7 @@
 """Report builds shared by the build, safety, browser and reproducibility tests (each runs once per session).
 
 Builds run `python -m helpers.report` in a subprocess, as `make reports` does, so the
-environment overrides of helpers.paths apply to the build and to the notebooks it executes.
+environment overrides of helpers.record.paths apply to the build and to the notebooks it executes.
 """
 
 import fcntl
@@ -22,7 +22,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from conftest import copy_record, make_matching_archive, set_cell
-from helpers.paths import NOTEBOOKS_DIR
+from helpers.record.paths import NOTEBOOKS_DIR
 
 BUILD_TIMEOUT_SECONDS = 900
 FIXTURE_NOTEBOOK = "fixture_quotes_and_charts.ipynb"

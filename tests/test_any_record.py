@@ -14,9 +14,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from helpers import load_record, summary, table
+from helpers import load_record
+from helpers.record import summary
+from helpers.report import table
 from helpers.charts import CHARTS
-from helpers.export import FORMATS, export_charts
+from helpers.report.export import FORMATS, export_charts
 
 from notebook_cells import CELLS, run_notebook
 from record_strategies import records, write_tables

@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import audit, load_record
-from helpers.mentions import find_mentions
-from helpers.paths import DATA_DIR
+from helpers.record import audit
+from helpers import load_record
+from helpers.record.mentions import find_mentions
+from helpers.record.paths import DATA_DIR
 
 from conftest import read_rows, set_cell, write_rows
 

@@ -22,7 +22,7 @@ from plotly.offline import get_plotlyjs
 from chromium import file_url
 from helpers import charts, load_record
 from helpers.charts import CHARTS
-from helpers.export import export_charts
+from helpers.report.export import export_charts
 from report_builds import FIXTURE_NOTEBOOK, SCRIPT_PAYLOAD
 
 PLOTLY_COUNT = "document.querySelectorAll('.plotly-graph-div').length"

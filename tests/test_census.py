@@ -3,7 +3,7 @@
 import sys
 
 from helpers.bench import census_text
-from helpers.census import OTHER, Census, kind_of, run_with_census
+from helpers.bench.census import OTHER, Census, kind_of, run_with_census
 
 BUSY_CHILD = ("import subprocess, sys\n"
               "subprocess.run([sys.executable, '-c', 'import time\\nwhile time.process_time() < 0.6: pass'])\n"

@@ -13,7 +13,7 @@ import random
 import pandas as pd
 import pytest
 
-from helpers import csvio
+from helpers.record import csvio
 
 COLUMNS = ["id", "name", "note"]
 PIECES = ["a", "bb", "é", "3,000", " ", '"', '""', ",", "\n", "\r\n", "\r", "\t", "x y", "\u00a0", "—"]

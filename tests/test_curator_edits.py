@@ -10,9 +10,9 @@ import pytest
 
 from helpers import findings, load_record
 from helpers.bench import ONE_CLAIM_EDIT
-from helpers.paths import NOTEBOOKS_DIR
+from helpers.record.paths import NOTEBOOKS_DIR
 from helpers.report.notebooks import ExecutedNotebook, executed_on_another_record, find_notebooks
-from helpers.update import changed_cells, describe_changes
+from helpers.report.update import changed_cells, describe_changes
 
 from conftest import read_rows, write_rows
 from notebook_cells import CELLS, run_notebook

@@ -10,9 +10,9 @@ import pytest
 
 from helpers import estimates, findings, load_record, places, provenance
 from helpers.charts.disagreement import claimants_title
-from helpers.intervals import expected_bound
+from helpers.record.intervals import expected_bound
 from helpers.notebook import escape
-from helpers.wording import dated, thousands, worded
+from helpers.record.wording import dated, thousands, worded
 
 from conftest import read_rows, set_cell, write_rows
 

@@ -8,8 +8,9 @@ must not differ from them in any value, dtype or row order.
 import pandas as pd
 import pytest
 
-from helpers import estimates, load_record, synthetic
-from helpers.wording import worded
+from helpers import estimates, load_record
+from helpers.bench import synthetic
+from helpers.record.wording import worded
 
 
 @pytest.fixture(scope="module", params=["real", "synthetic", "synthetic_shuffled"])

@@ -12,9 +12,10 @@ import pytest
 from matplotlib.figure import Figure
 
 from conftest import set_cell
-from helpers import export, load_record
+from helpers.report import export
+from helpers import load_record
 from helpers.charts import CHARTS
-from helpers.paths import NOTEBOOKS_DIR
+from helpers.record.paths import NOTEBOOKS_DIR
 
 FIRST_CHART = next(iter(CHARTS))
 # Two charts here, from two notebooks; every chart in every format is exported by the report build and checked there.

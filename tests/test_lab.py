@@ -22,7 +22,7 @@ import nbformat
 import pytest
 
 from helpers.charts import PLOTLY_MIMETYPE
-from helpers.paths import NOTEBOOKS_DIR
+from helpers.record.paths import NOTEBOOKS_DIR
 
 ROOT = NOTEBOOKS_DIR.parent
 STARTUP_SECONDS = 120

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from helpers import estimates, findings, load_record
-from helpers.synthetic import write_record
+from helpers.bench.synthetic import write_record
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import archive, load_record, record, synthetic, validation
-from helpers.errors import RecordError
+from helpers.record import archive, load as record, validation
+from helpers import load_record
+from helpers.bench import synthetic
+from helpers.record.errors import RecordError
 
 # Cells that break rules in many ways: spacing, separators, dates, ids, typography.
 ODD_CELLS = ["", " ", " x", "x ", "10,000", "0", "-5", "1500.5", "2099-01-01", "2021-01-01", "2024-02-30",

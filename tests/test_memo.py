@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from helpers import estimates, load_record
-from helpers.memo import per_record
+from helpers.record.memo import per_record
 
 
 @pytest.fixture(scope="module")

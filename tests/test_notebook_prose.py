@@ -6,7 +6,7 @@ import nbformat
 import pytest
 
 from helpers import estimates, load_record
-from helpers.paths import NOTEBOOKS_DIR, PROJECT_ROOT
+from helpers.record.paths import NOTEBOOKS_DIR, PROJECT_ROOT
 
 # "15,000" or "1,500", not a date, a year or a cell's number.
 SEPARATED_NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?!\d|,\d)")

@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-from helpers.paths import NOTEBOOKS_DIR, PROJECT_ROOT
+from helpers.record.paths import NOTEBOOKS_DIR, PROJECT_ROOT
 
 from conftest import set_cell
 

@@ -1,14 +1,14 @@
-"""The environment overrides of helpers.paths, read when the package is first imported."""
+"""The environment overrides of helpers.record.paths, read when the package is first imported."""
 
 import os
 import subprocess
 import sys
 
-from helpers.paths import PROJECT_ROOT
+from helpers.record.paths import PROJECT_ROOT
 
 
 def paths_seen_with(**environment: str) -> list[str]:
-    code = "from helpers import paths; print(paths.DATA_DIR); print(paths.DEFAULT_ARCHIVE_DIR)"
+    code = "from helpers.record import paths; print(paths.DATA_DIR); print(paths.DEFAULT_ARCHIVE_DIR)"
     env = {key: value for key, value in os.environ.items() if not key.startswith("NK_")}
     result = subprocess.run([sys.executable, "-c", code], env={**env, **environment}, capture_output=True,
                             text=True, check=True)

@@ -21,10 +21,11 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from helpers import Record, RecordError, estimates, intervals, load_record
-from helpers.archive import normalise, normalise_with_positions
-from helpers.mentions import find_mentions, url_spans
-from helpers.paths import DATA_DIR
+from helpers import Record, RecordError, estimates, load_record
+from helpers.record import intervals
+from helpers.record.archive import normalise, normalise_with_positions
+from helpers.record.mentions import find_mentions, url_spans
+from helpers.record.paths import DATA_DIR
 from helpers.record import COLUMNS
 
 import record_strategies as drawn

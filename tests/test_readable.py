@@ -1,11 +1,11 @@
-"""Tables for readers (helpers.readable): words for headers, names for ids, numbers and dates as people write them."""
+"""Tables for readers (helpers.report.readable): words for headers, names for ids, numbers and dates as people write them."""
 
 import re
 
 import pandas as pd
 
 from helpers import costs, estimates, load_record, places, provenance
-from helpers.readable import for_readers
+from helpers.report.readable import for_readers
 
 RAW_FLOAT = re.compile(r"\d\.\d{3,}")
 RAW_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -73,7 +73,7 @@ def test_markup_from_the_data_is_shown_as_text():
 
 
 def test_one_row_keeps_the_record_s_column_names_and_writes_its_values_for_reading():
-    from helpers.readable import one_row
+    from helpers.report.readable import one_row
 
     record = load_record(archive_dir=None)
     table = one_row(record.claims[record.claims["claim_id"] == "c005"])

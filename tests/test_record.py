@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers import load_claimants, load_claims, load_record, load_sources
-from helpers.paths import DATA_DIR
+from helpers.record.paths import DATA_DIR
 
 from conftest import read_rows
 

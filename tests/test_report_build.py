@@ -3,7 +3,7 @@
 from PIL import Image
 
 from helpers.charts import CHARTS
-from helpers.export import FORMATS, PLOTLY_JS
+from helpers.report.export import FORMATS, PLOTLY_JS
 from html_checks import is_local, loaded_addresses, parse
 from report_builds import file_hashes
 

@@ -4,7 +4,7 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 
 from conftest import copy_record, set_cell
-from helpers.paths import DATA_DIR
+from helpers.record.paths import DATA_DIR
 from helpers.report.build import main as build_main
 from report_builds import file_hashes, write_fixture_notebook
 

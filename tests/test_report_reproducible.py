@@ -7,7 +7,7 @@ notebook's outputs, repeat exactly is what strict nbval checks.
 """
 
 from helpers.charts import CHARTS
-from helpers.export import FORMATS, PLOTLY_JS, TABLE_FILE
+from helpers.report.export import FORMATS, PLOTLY_JS, TABLE_FILE
 from html_checks import parse
 from report_builds import FIXTURE_NOTEBOOK, REBUILT_CHARTS, file_hashes
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import archive, rules
-from helpers.paths import DATA_DIR
+from helpers.record import archive, rules
+from helpers.record.paths import DATA_DIR
 from helpers.record import COLUMNS, KEYS
 
 

@@ -1,6 +1,6 @@
 """The summary `make reports` prints: the record's version, counts and headline figures."""
 
-from helpers import summary
+from helpers.record import summary
 
 from conftest import set_cell
 

@@ -5,7 +5,8 @@ import hashlib
 import pandas as pd
 import pytest
 
-from helpers import load_record, table
+from helpers import load_record
+from helpers.report import table
 
 from conftest import read_rows, set_cell, write_rows
 
@@ -99,7 +100,7 @@ def test_the_command_reports_a_bad_record(record_copy, tmp_path, capsys):
 
 
 def test_export_table_option_writes_the_table_only(tmp_path):
-    from helpers import export
+    from helpers.report import export
 
     assert export.main(["--table", "--out", str(tmp_path)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [export.TABLE_FILE]

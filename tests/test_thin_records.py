@@ -9,7 +9,8 @@ import html
 
 import pytest
 
-from helpers import absent, charts, findings, load_record
+from helpers.record import absent
+from helpers import charts, findings, load_record
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from helpers import load_record, verify
+from helpers import load_record
+from helpers.record import verify
 
 from conftest import set_cell
 

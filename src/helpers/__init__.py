@@ -1,6 +1,6 @@
 """The claims record of North Korea's troop deployment to Russia, and the analysis built on it."""
 
-from helpers.errors import Problem, RecordError
+from helpers.record.errors import Problem, RecordError
 from helpers.record import (
     Record,
     load_claimants,

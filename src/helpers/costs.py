@@ -8,7 +8,7 @@ sum, the sum is derived here — intervals added end to end — and marked as de
 import pandas as pd
 
 from helpers import estimates
-from helpers.memo import per_record
+from helpers.record.memo import per_record
 from helpers.record import Record
 
 TOTAL_COLUMNS = ["said_on", "claimant", "claimant_id", "total", "low", "high", "basis", "wordings", "locations",

@@ -11,10 +11,10 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from helpers.changelog import version_date
-from helpers.memo import per_record
+from helpers.record.changelog import version_date
+from helpers.record.memo import per_record
 from helpers.record import Record
-from helpers.wording import worded
+from helpers.record.wording import worded
 
 
 @per_record

@@ -6,12 +6,12 @@ Each function returns Markdown in which every piece of data text is escaped.
 import pandas as pd
 
 from helpers import costs, estimates, places, provenance
-from helpers.absent import NO_CASUALTIES, NO_CASUALTY_TOTAL, NO_HEADLINE
-from helpers.changelog import record_name, version_date
+from helpers.record.absent import NO_CASUALTIES, NO_CASUALTY_TOTAL, NO_HEADLINE
+from helpers.record.changelog import record_name, version_date
 from helpers.notebook import escape, finding
 from helpers.record import Record
-from helpers.verify import QUOTE_STATUS_MEANINGS
-from helpers.wording import dated
+from helpers.record.verify import QUOTE_STATUS_MEANINGS
+from helpers.record.wording import dated
 
 
 def _day(date: pd.Timestamp) -> str:

@@ -15,7 +15,7 @@ from plotly.basedatatypes import BaseFigure
 from plotly.io import to_json
 
 from helpers import style
-from helpers.readable import ReaderTable, for_readers, one_row
+from helpers.report.readable import ReaderTable, for_readers, one_row
 from helpers.charts import PLOTLY_MIMETYPE
 from helpers.record import Record, load_record
 
@@ -53,12 +53,12 @@ def setup() -> Record:
 
 
 def table(record: Record, frame: pd.DataFrame) -> ReaderTable:
-    """An analysis's rows as a table for readers: headers and values in words, ids as names (helpers.readable)."""
+    """An analysis's rows as a table for readers: headers and values in words, ids as names (helpers.report.readable)."""
     return for_readers(frame, record)
 
 
 def row(frame: pd.DataFrame) -> ReaderTable:
-    """One row of a record's table, column by column, with its values written for reading (helpers.readable)."""
+    """One row of a record's table, column by column, with its values written for reading (helpers.report.readable)."""
     return one_row(frame)
 
 

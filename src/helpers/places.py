@@ -3,9 +3,9 @@
 import pandas as pd
 
 from helpers import estimates
-from helpers.memo import per_record
+from helpers.record.memo import per_record
 from helpers.record import Record
-from helpers.wording import dated
+from helpers.record.wording import dated
 
 
 @per_record

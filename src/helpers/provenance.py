@@ -2,10 +2,11 @@
 
 import pandas as pd
 
-from helpers import estimates, verify
-from helpers.memo import per_record
+from helpers import estimates
+from helpers.record import verify
+from helpers.record.memo import per_record
 from helpers.record import Record
-from helpers.wording import dated, thousands
+from helpers.record.wording import dated, thousands
 
 
 @per_record

@@ -1,7 +1,7 @@
 """The map under the route: land, sea, coasts, country borders and country names, read from disk.
 
 The outlines are Natural Earth's countries at 1:110m (public domain), as the npm package
-world-atlas ships them as TopoJSON; `make` fetches it into the environment (helpers.paths.
+world-atlas ships them as TopoJSON; `make` fetches it into the environment (helpers.record.paths.
 WORLD_ATLAS). Nothing is fetched when a chart is drawn, and the interactive chart carries the
 outlines it draws in its own figure, so a saved page shows the map offline.
 
@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 from matplotlib.path import Path as OutlinePath
 
-from helpers.paths import WORLD_ATLAS
+from helpers.record.paths import WORLD_ATLAS
 
 LAND = "#ece8df"
 SEA = "#dcebf5"

@@ -6,14 +6,15 @@ import pandas as pd
 import plotly.graph_objects as go
 from matplotlib.figure import Figure
 
-from helpers import absent, costs, estimates, style
+from helpers.record import absent
+from helpers import costs, estimates, style
 from helpers.charts.geometry import with_bar_ends
 from helpers.charts.hover import joined_hovers, statement_hovers, statement_lines
 from helpers.charts.marks import intervals_interactive, intervals_static
 from helpers.charts.registry import register
-from helpers.memo import per_record
+from helpers.record.memo import per_record
 from helpers.record import Record
-from helpers.wording import thousands
+from helpers.record.wording import thousands
 
 NOTEBOOK = "5_what_it_cost.ipynb"
 Y_TITLE = "North Korean soldiers killed or wounded"

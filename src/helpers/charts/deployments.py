@@ -7,9 +7,9 @@ from matplotlib.figure import Figure
 from helpers import estimates, style
 from helpers.charts.hover import statement_hovers
 from helpers.charts.registry import register
-from helpers.memo import per_record
+from helpers.record.memo import per_record
 from helpers.record import Record
-from helpers.wording import dated
+from helpers.record.wording import dated
 
 NOTEBOOK = "1_how_the_estimates_grew.ipynb"
 # The measures that count one deployment, or a part of one, and the one of them that is a plan, not an arrival.

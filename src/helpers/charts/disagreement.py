@@ -10,9 +10,9 @@ from helpers.charts.geometry import with_bar_ends
 from helpers.charts.hover import claim_hovers, statement_hovers, statement_lines
 from helpers.charts.marks import intervals_interactive, intervals_static
 from helpers.charts.registry import register
-from helpers.memo import per_record
+from helpers.record.memo import per_record
 from helpers.record import Record
-from helpers.wording import thousands
+from helpers.record.wording import thousands
 
 NOTEBOOK = "2_where_the_sources_disagree.ipynb"
 Y_TITLE = "North Korean troops said to be in Russia"

@@ -7,14 +7,15 @@ import pandas as pd
 import plotly.graph_objects as go
 from matplotlib.figure import Figure
 
-from helpers import absent, estimates, style
+from helpers.record import absent
+from helpers import estimates, style
 from helpers.charts import labels
 from helpers.charts.geometry import interval_segments
 from helpers.charts.plot_area import FONT_SIZE, PlotArea, fix_plot_area, text_size
 from helpers.charts.hover import statement_hovers
 from helpers.charts.marks import intervals_interactive, intervals_static
 from helpers.charts.registry import register
-from helpers.memo import per_record
+from helpers.record.memo import per_record
 from helpers.record import Record
 
 NOTEBOOK = "1_how_the_estimates_grew.ipynb"

@@ -5,8 +5,9 @@ import html
 
 import pandas as pd
 
-from helpers import estimates, verify
-from helpers.memo import per_record
+from helpers import estimates
+from helpers.record import verify
+from helpers.record.memo import per_record
 from helpers.record import Record
 from helpers.style import escaped_wrapped
 

@@ -18,9 +18,9 @@ from helpers.charts.geometry import interval_segments
 from helpers.charts.hover import claim_hovers, joined_hovers, statement_lines
 from helpers.charts.marks import intervals_interactive, intervals_static
 from helpers.charts.registry import register
-from helpers.memo import per_record
+from helpers.record.memo import per_record
 from helpers.record import Record
-from helpers.wording import dated
+from helpers.record.wording import dated
 
 NOTEBOOK = "3_where_the_troops_were_said_to_be.ipynb"
 

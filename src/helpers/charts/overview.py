@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 from helpers import estimates, style
 from helpers.charts.hover import claim_hovers
 from helpers.charts.registry import register
-from helpers.memo import per_record
+from helpers.record.memo import per_record
 from helpers.record import Record
 
 NOTEBOOK = "0_the_record.ipynb"

@@ -12,7 +12,7 @@ from matplotlib.patches import Rectangle
 from helpers import estimates, provenance, style
 from helpers.charts.hover import claim_hovers, claim_lines, joined_hovers
 from helpers.charts.registry import register
-from helpers.memo import per_record
+from helpers.record.memo import per_record
 from helpers.record import Record
 
 NOTEBOOK = "4_who_said_it.ipynb"

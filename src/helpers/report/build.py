@@ -18,11 +18,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from helpers.charts import CHARTS
-from helpers.errors import RecordError
-from helpers.export import (FORMATS, PLOTLY_JS, TABLE_FILE, add_charts_option, charts_asked, describe_size,
+from helpers.record.errors import RecordError
+from helpers.report.export import (FORMATS, PLOTLY_JS, TABLE_FILE, add_charts_option, charts_asked, describe_size,
                             export_charts)
-from helpers.table import write_table
-from helpers.paths import DATA_DIR, NOTEBOOKS_DIR, OUTPUT_DIR
+from helpers.report.table import write_table
+from helpers.record.paths import DATA_DIR, NOTEBOOKS_DIR, OUTPUT_DIR
 from helpers.record import Record, load_record
 from helpers.report.index import INDEX_PAGE, NotebookPage, render_index
 from helpers.report.notebooks import ExecutedNotebook, NotebookError, execute_notebooks, find_notebooks

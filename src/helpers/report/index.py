@@ -10,8 +10,8 @@ import jinja2
 
 from helpers import findings
 from helpers.charts import Chart
-from helpers.changelog import record_version, version_date
-from helpers.export import TABLE_FILE
+from helpers.record.changelog import record_version, version_date
+from helpers.report.export import TABLE_FILE
 from helpers.record import Record
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"

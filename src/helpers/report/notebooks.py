@@ -21,11 +21,11 @@ from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 from nbformat import NotebookNode
 
-from helpers.changelog import content_hash
-from helpers.paths import DATA_DIR, DEFAULT_ARCHIVE_DIR, NOTEBOOKS_DIR
+from helpers.record.changelog import content_hash
+from helpers.record.paths import DATA_DIR, DEFAULT_ARCHIVE_DIR, NOTEBOOKS_DIR
 
 CELL_TIMEOUT_SECONDS = 600
-# Where an executed notebook records which record it shows (see record_of and helpers.changelog.content_hash).
+# Where an executed notebook records which record it shows (see record_of and helpers.record.changelog.content_hash).
 RECORD_METADATA = "nk_record"
 STARTUP_TIMEOUT_SECONDS = 120
 
@@ -45,7 +45,7 @@ def find_notebooks(notebooks_dir: Path) -> list[Path]:
 
 
 def kernel_environment(data_dir: Path) -> dict[str, str]:
-    """The kernels read the record being built (see helpers.paths), with a fixed hash seed.
+    """The kernels read the record being built (see helpers.record.paths), with a fixed hash seed.
 
     Paths are made absolute because a kernel runs in its notebook's folder.
     """

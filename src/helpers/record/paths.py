@@ -7,7 +7,7 @@ of the record or archive, e.g. to check an edited copy or to build from a test f
 import os
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
 DATA_DIR = Path(os.environ.get("NK_DATA_DIR") or PROJECT_ROOT / "data")
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 OUTPUT_DIR = PROJECT_ROOT / "output"

@@ -1,10 +1,10 @@
 """Write every registered chart as PNG and SVG (matplotlib) and as interactive HTML (plotly).
 
-    python -m helpers.export [--charts [NAME ...]] [--formats png svg html] [--out DIR] [--data DIR]
-    python -m helpers.export --table [--charts [NAME ...]] [--out DIR] [--data DIR]
+    python -m helpers.report.export [--charts [NAME ...]] [--formats png svg html] [--out DIR] [--data DIR]
+    python -m helpers.report.export --table [--charts [NAME ...]] [--out DIR] [--data DIR]
 
 With --table it writes the record as a spreadsheet-safe table (claims_table.csv, see
-helpers.table) instead of the charts; add --charts to write the charts too (all of them
+helpers.report.table) instead of the charts; add --charts to write the charts too (all of them
 unless some are named).
 
 Files are named after the chart (`headline_growth.png`, …). The HTML pages load plotly.js
@@ -21,10 +21,10 @@ import matplotlib
 
 from helpers import style
 from helpers.charts import CHARTS, Chart
-from helpers.errors import RecordError
-from helpers.paths import OUTPUT_DIR
+from helpers.record.errors import RecordError
+from helpers.record.paths import OUTPUT_DIR
 from helpers.record import Record, load_record
-from helpers.table import write_table
+from helpers.report.table import write_table
 
 FORMATS = ("png", "svg", "html")
 STATIC_METADATA = {"png": style.PNG_METADATA, "svg": style.SVG_METADATA}
@@ -110,7 +110,7 @@ def summary_line(written: list[Path], chart_count: int, out_dir: Path) -> str:
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m helpers.export", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m helpers.report.export", description=__doc__.split("\n\n")[0])
     add_charts_option(parser, f"charts to write (default, or --charts alone: all; none with --table unless --charts is given: {', '.join(CHARTS)})")
     parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS),
                         help="file formats to write (default: all)")

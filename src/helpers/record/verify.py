@@ -1,6 +1,6 @@
 """Check every quote against its archived story and every archive file against its SHA-256.
 
-    python -m helpers.verify [--archive DIR] [--data DIR] [--strict]
+    python -m helpers.record.verify [--archive DIR] [--data DIR] [--strict]
 
 Prints one line per failure naming the claim and the source, then a summary. Exits 1 when a
 quote is not found or a hash does not match; with no archive folder it says so and exits 0,
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import archive
-from helpers.memo import per_record
-from helpers.paths import DEFAULT_ARCHIVE_DIR
+from helpers.record import archive
+from helpers.record.memo import per_record
+from helpers.record.paths import DEFAULT_ARCHIVE_DIR
 from helpers.record import Record, load_record
 
 # What a claim's quote status means, for every report that shows it.
@@ -74,7 +74,7 @@ def quote_checks(record: Record, archive_dir: Path | None) -> pd.DataFrame:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers.verify", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m helpers.record.verify", description=__doc__.split("\n\n")[0])
     parser.add_argument("--archive", type=Path, default=DEFAULT_ARCHIVE_DIR, help="folder of archived stories")
     parser.add_argument("--data", type=Path, default=None, help="the record's folder (default: data/)")
     parser.add_argument("--strict", action="store_true", help="fail when the archive folder is absent")

@@ -28,9 +28,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import estimates, synthetic
-from helpers.census import Census, run_with_census
-from helpers.paths import NOTEBOOKS_DIR, PROJECT_ROOT
+from helpers import estimates
+from helpers.bench import synthetic
+from helpers.bench.census import Census, run_with_census
+from helpers.record.paths import NOTEBOOKS_DIR, PROJECT_ROOT
 from helpers.record import COLUMNS, Record, load_record
 
 SIZES = (10**3, 10**4, 10**5, 10**6)
@@ -126,7 +127,7 @@ def time_record(size: int, repeats: int, folder: Path) -> list[Timing]:
     last_day = record.claims["said_on"].max()
 
     def fresh() -> Record:
-        """The same record as a new object: answers are kept per record (helpers.memo), and each run
+        """The same record as a new object: answers are kept per record (helpers.record.memo), and each run
         must work them out."""
         return dataclasses.replace(record)
 
@@ -283,7 +284,7 @@ def time_update(repeats: int) -> UpdateRun:
             add_rows(data_dir, ONE_CLAIM_EDIT)
             start = time.perf_counter()
             outcome, census = run_with_census(
-                [sys.executable, "-m", "helpers.update", "--data", str(data_dir), "--notebooks", str(notebooks_dir),
+                [sys.executable, "-m", "helpers.report.update", "--data", str(data_dir), "--notebooks", str(notebooks_dir),
                  "--out", str(Path(scratch) / "output")], PROJECT_ROOT)
             walls.append(time.perf_counter() - start)
             cpus.append(census.total)
@@ -397,7 +398,7 @@ def report(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: TestRun
     parts = [
         f"Measured on {machine()}. Load average at the start and the end of the run: {load[0]:.1f} and "
         f"{load[1]:.1f} (other work on the machine lengthens the wall-clock times; CPU s is this process's own time).",
-        "Synthetic records (`helpers.synthetic`) without archive files: quotes are not checked against an archive.",
+        "Synthetic records (`helpers.bench.synthetic`) without archive files: quotes are not checked against an archive.",
         record_markdown(records),
     ]
     if notebooks is not None and notebooks.empty:
@@ -479,7 +480,3 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_readme:
         write_readme(text)
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -9,7 +9,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from helpers.validation import by_value
+from helpers.record.validation import by_value
 
 RULE_PATTERN = r"figure|open|stated|figure\*[0-9]+(\.[0-9]+)?"
 

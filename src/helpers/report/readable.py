@@ -22,8 +22,8 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from helpers.record import Record
-from helpers.table import PRECISION_WORDS
-from helpers.wording import thousands
+from helpers.report.table import PRECISION_WORDS
+from helpers.record.wording import thousands
 
 HEADERS = {
     "said_on": "Said on",

@@ -1,8 +1,8 @@
 """Coverage audit: every number in every archived story is a claim of that story or a listed exclusion.
 
-    python -m helpers.audit [--archive DIR] [--data DIR]
+    python -m helpers.record.audit [--archive DIR] [--data DIR]
 
-A number (as `helpers.mentions` reads it) is *covered* when a claim of the same story has it
+A number (as `helpers.record.mentions` reads it) is *covered* when a claim of the same story has it
 as its figure, low or high; *excluded* when a row of data/exclusions.csv for the story gives
 it as printed and its context contains it; otherwise *missed*. Prints one line per missed
 number (the story, the number as printed and its sentence) and per exclusion that excludes
@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import archive
-from helpers.errors import RecordError
-from helpers.mentions import find_mentions, url_spans
-from helpers.paths import DEFAULT_ARCHIVE_DIR
+from helpers.record import archive
+from helpers.record.errors import RecordError
+from helpers.record.mentions import find_mentions, url_spans
+from helpers.record.paths import DEFAULT_ARCHIVE_DIR
 from helpers.record import Record, load_record
-from helpers.verify import archived_texts
+from helpers.record.verify import archived_texts
 
 # A sentence ends at . ! or ? (and any closing quote) before a capital, a digit or an opening
 # quote, except after a single capital ("U.S.") or a title ("Mr.").
@@ -143,7 +143,7 @@ def summary_line(mentions: pd.DataFrame, unused: pd.DataFrame, stories: int, una
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers.audit", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m helpers.record.audit", description=__doc__.split("\n\n")[0])
     parser.add_argument("--archive", type=Path, default=DEFAULT_ARCHIVE_DIR, help="folder of archived stories")
     parser.add_argument("--data", type=Path, default=None, help="the record's folder (default: data/)")
     args = parser.parse_args(argv)

@@ -6,7 +6,7 @@ to four stories published on or after the day it was said, each with its own qua
 the low/high that qualifier gives by data/qualifiers.csv. No source has an archive file, so
 no quote is checked against an archive.
 
-    python -m helpers.synthetic FOLDER CLAIMS
+    python -m helpers.bench.synthetic FOLDER CLAIMS
 """
 
 import argparse
@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from helpers import intervals
-from helpers.paths import DATA_DIR
+from helpers.record import intervals
+from helpers.record.paths import DATA_DIR
 from helpers.record import COLUMNS
 
 COPIED = ("claimants.csv", "qualifiers.csv", "measures.csv", "locations.csv", "subsets.csv")
@@ -199,7 +199,7 @@ def _exclusions(sources: pd.DataFrame) -> pd.DataFrame:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers.synthetic", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m helpers.bench.synthetic", description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("claims", type=int)
     parser.add_argument("--seed", type=int, default=0)

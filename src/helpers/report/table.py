@@ -1,6 +1,6 @@
 """The record as one tidy, spreadsheet-safe table: one row per claim, with readable columns.
 
-    python -m helpers.table [--out PATH] [--data DIR]
+    python -m helpers.report.table [--out PATH] [--data DIR]
 
 The CSV is UTF-8 with a byte-order mark, so Excel reads its accents and dashes. A cell that
 a spreadsheet would run as a formula (one starting with =, +, -, @, a tab or a carriage
@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.errors import RecordError
-from helpers.paths import OUTPUT_DIR
+from helpers.record.errors import RecordError
+from helpers.record.paths import OUTPUT_DIR
 from helpers.record import Record, load_record
-from helpers.verify import quote_checks
-from helpers.wording import worded
+from helpers.record.verify import quote_checks
+from helpers.record.wording import worded
 
 # Beside the report rather than inside output/, which each report build replaces whole.
 DEFAULT_PATH = OUTPUT_DIR.parent / "claims_table.csv"
@@ -76,7 +76,7 @@ def write_table(record: Record, path: Path | str = DEFAULT_PATH) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers.table", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m helpers.report.table", description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_PATH, help=f"the CSV to write (default: {DEFAULT_PATH})")
     parser.add_argument("--data", type=Path, default=None, help="the record's folder (default: data/)")
     args = parser.parse_args(argv)

@@ -19,8 +19,8 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from helpers.csvio import RawTable
-from helpers.errors import Problem
+from helpers.record.csvio import RawTable
+from helpers.record.errors import Problem
 
 WAR_START = pd.Timestamp("2022-02-24")
 

@@ -11,7 +11,7 @@ to it).
   breaks its own rule, the row rule is not reported: one mistake gives one problem.
 
 Rows the files share (`id_rules`, `text_rules`, `reference_rules`, `enum_rules`, …) and the
-cell tests (`matches`, `one_of`, `real_date`, …) are in helpers.validation, which runs every
+cell tests (`matches`, `one_of`, `real_date`, …) are in helpers.record.validation, which runs every
 rule as a pandera check. A test that reads another file (a source's date, a qualifier's
 rules, the archive) is a method of `Lookups`.
 
@@ -26,8 +26,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from helpers import archive, intervals
-from helpers.validation import (
+from helpers.record import archive, intervals
+from helpers.record.validation import (
     ID_PATTERN,
     ColumnRule,
     RowRule,
@@ -231,7 +231,7 @@ def paraphrase_explained(df: pd.DataFrame) -> pd.Series:
 
 
 def words_found(quotes: pd.Series, words: pd.Series) -> pd.Series:
-    """Whether each quote holds its words once both are normalised (helpers.archive) and lower-cased;
+    """Whether each quote holds its words once both are normalised (helpers.record.archive) and lower-cased;
     empty words are in every quote.
 
     The words are first looked for as typed, then lower-cased, and only the rest normalised: in
@@ -292,7 +292,7 @@ def sources(look: "Lookups") -> list[Rule]:
         *only_if(look.archive_dir is not None, RowRule(
             "archive_sha256", ("source_id", "archive_file"), look.hash_matches_archive,
             "does not match the archived file's SHA-256: the archive changed or the hash is mistyped "
-            "(run python -m helpers.verify to see the file's hash)")),
+            "(run python -m helpers.record.verify to see the file's hash)")),
         *text_rules("notes", required=False),
     ]
 

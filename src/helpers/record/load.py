@@ -2,7 +2,7 @@
 
 `load_record` reads every file, runs every rule and raises one RecordError listing every
 problem in every file; only a record with no problem is returned, typed and joined. The rules
-themselves, file by file, are in helpers.rules.
+themselves, file by file, are in helpers.record.rules.
 """
 
 from dataclasses import dataclass
@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import archive
-from helpers.csvio import HEADER, WHOLE_FILE, RawTable, read_raw_table
-from helpers.errors import RecordError
-from helpers.paths import DATA_DIR, DEFAULT_ARCHIVE_DIR
-from helpers.rules import record_rules
-from helpers.validation import as_date, as_whole_number, distinct, each_column_read_once, validate_table
+from helpers.record import archive
+from helpers.record.csvio import HEADER, WHOLE_FILE, RawTable, read_raw_table
+from helpers.record.errors import RecordError
+from helpers.record.paths import DATA_DIR, DEFAULT_ARCHIVE_DIR
+from helpers.record.rules import record_rules
+from helpers.record.validation import as_date, as_whole_number, distinct, each_column_read_once, validate_table
 
 COLUMNS = {
     "sources.csv": ["source_id", "outlet", "credited", "headline", "published_earliest", "published",
@@ -45,7 +45,7 @@ class Record:
 
     Read-only: each table attribute is a fresh shallow copy (pandas' copy-on-write keeps it
     apart), so changing what you get never changes the record, and answers worked out from a
-    record stay true of it (see helpers.memo). To explore a change, make a new record with
+    record stay true of it (see helpers.record.memo). To explore a change, make a new record with
     dataclasses.replace(record, claims=...).
     """
 
@@ -127,7 +127,7 @@ def _resolve_archive(archive_dir) -> Path | None:
 
 
 def archive_problem(archive_dir: Path):
-    from helpers.errors import Problem
+    from helpers.record.errors import Problem
 
     return Problem(str(archive_dir), 0, "(archive)", str(archive_dir), "the archive folder does not exist")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from helpers.errors import Problem
+from helpers.record.errors import Problem
 
 WHOLE_FILE = "(file)"
 HEADER = "(header)"

@@ -1,6 +1,6 @@
 """Validate the record and print what it holds: counts, quote checks and the headline figures.
 
-    python -m helpers.summary [--data DIR] [--archive DIR]
+    python -m helpers.record.summary [--data DIR] [--archive DIR]
 """
 
 import argparse
@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import estimates, verify
-from helpers.changelog import record_version, summary_counts
-from helpers.errors import RecordError
-from helpers.paths import DEFAULT_ARCHIVE_DIR
+from helpers import estimates
+from helpers.record import verify
+from helpers.record.changelog import record_version, summary_counts
+from helpers.record.errors import RecordError
+from helpers.record.paths import DEFAULT_ARCHIVE_DIR
 from helpers.record import load_record
-from helpers.wording import thousands
+from helpers.record.wording import thousands
 
 
 def headline_by_claimant(record) -> pd.DataFrame:
@@ -35,7 +36,7 @@ def headline_by_claimant(record) -> pd.DataFrame:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers.summary", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m helpers.record.summary", description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=None, help="the record's folder (default: data/)")
     parser.add_argument("--archive", type=Path, default=DEFAULT_ARCHIVE_DIR, help="folder of archived stories")
     args = parser.parse_args(argv)

@@ -1,7 +1,7 @@
 """After an edit to the record, one command: validate it, re-execute the notebooks in place, rebuild the report,
 and say what changed and what to commit.
 
-    python -m helpers.update        (make update)
+    python -m helpers.report.update        (make update)
 
 Each notebook is executed once: the same run gives the committed outputs and the report's pages.
 """
@@ -15,9 +15,9 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
-from helpers import audit, verify
-from helpers.errors import RecordError
-from helpers.paths import DATA_DIR, DEFAULT_ARCHIVE_DIR, NOTEBOOKS_DIR, OUTPUT_DIR
+from helpers.record import audit, verify
+from helpers.record.errors import RecordError
+from helpers.record.paths import DATA_DIR, DEFAULT_ARCHIVE_DIR, NOTEBOOKS_DIR, OUTPUT_DIR
 from helpers.record import load_record
 from helpers.report.build import BuildError, build
 from helpers.report.index import INDEX_PAGE
@@ -72,7 +72,7 @@ def describe_changes(before: dict[Path, NotebookNode], executed: list[ExecutedNo
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers.update", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m helpers.report.update", description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=OUTPUT_DIR, help=f"the report's folder (default: {OUTPUT_DIR})")
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="the record's folder (default: data/)")
     parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS_DIR, help="the notebooks to rewrite")

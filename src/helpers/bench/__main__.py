@@ -1,0 +1,3 @@
+from helpers.bench import main
+
+raise SystemExit(main())
