@@ -1,4 +1,4 @@
-"""The README's curator steps, on a copy of the record: an edit that passes the loader runs in every notebook cell,
+"""The curator steps (README.md, docs/curating.md), on a copy of the record: an edit that passes the loader runs in every notebook cell,
 and the test run tells the curator to re-execute the notebooks rather than failing cell by cell.
 
 The two edits are those a newcomer tried first: Zelenskyy's 11,000 in Kursk Oblast (a part with no total of

@@ -24,8 +24,8 @@ def test_the_same_seed_gives_the_same_record(tmp_path):
     assert (first / "claims.csv").read_bytes() == (second / "claims.csv").read_bytes()
 
 
-def test_the_readme_section_is_replaced_between_its_markers(tmp_path):
-    readme = tmp_path / "README.md"
-    readme.write_text(f"# Title\n\n## Performance\n\n{bench.START_MARK}\nold\n{bench.END_MARK}\n\n## After\n")
-    bench.write_readme("new table", readme)
-    assert readme.read_text() == f"# Title\n\n## Performance\n\n{bench.START_MARK}\nnew table\n{bench.END_MARK}\n\n## After\n"
+def test_the_performance_section_is_replaced_between_its_markers(tmp_path):
+    doc = tmp_path / "performance.md"
+    doc.write_text(f"# Title\n\n## Performance\n\n{bench.START_MARK}\nold\n{bench.END_MARK}\n\n## After\n")
+    bench.write_docs("new table", doc)
+    assert doc.read_text() == f"# Title\n\n## Performance\n\n{bench.START_MARK}\nnew table\n{bench.END_MARK}\n\n## After\n"

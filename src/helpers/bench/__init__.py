@@ -1,11 +1,13 @@
 """Time loading and the analysis helpers on synthetic records of growing size, the notebooks and the tests.
 
-    python -m helpers.bench [--quick] [--write-readme]
+    python -m helpers.bench [--quick] [--write-docs]
 
 Each timing is the median of several runs in this process. Loading is compared with its
 floor, reading the same CSV files with pandas.read_csv as strings; each notebook with the
 floor of starting a kernel and importing pandas, matplotlib and plotly. The synthetic
 records have no archive files, so quotes are not checked against an archive.
+
+Here too: `synthetic` (records of any size that pass every rule) and `census` (the test run's processes by kind).
 """
 
 import argparse
@@ -36,7 +38,7 @@ from helpers.record import COLUMNS, Record, load_record
 
 SIZES = (10**3, 10**4, 10**5, 10**6)
 QUICK_SIZES = (10**3, 10**4, 10**5)
-README = PROJECT_ROOT / "README.md"
+PERFORMANCE_DOC = PROJECT_ROOT / "docs" / "performance.md"
 START_MARK = "<!-- performance:start -->"
 END_MARK = "<!-- performance:end -->"
 PACKAGES = ("pandas", "numpy", "pandera", "matplotlib", "plotly", "nbclient", "ipykernel", "pytest")
@@ -57,7 +59,7 @@ GROWTH_PER_TENFOLD = 12
 NOTEBOOK_TIMES_FLOOR = 2
 TEST_RUN_SECONDS = 60
 UPDATE_SECONDS = 20
-# A curator's one-claim edit, as the README walks through it: Zelenskyy's 11,000 in Kursk Oblast, from his
+# A curator's one-claim edit, as docs/curating.md walks through it: Zelenskyy's 11,000 in Kursk Oblast, from his
 # evening address of 4 November 2024 (a new, unarchived source and one claim). Ids of their own, so the edit
 # still applies once the record holds the same figure.
 ONE_CLAIM_EDIT = {
@@ -427,16 +429,16 @@ def report(records: pd.DataFrame, notebooks: pd.DataFrame | None, tests: TestRun
     return "\n\n".join(parts)
 
 
-def write_readme(text: str, path: Path = README) -> None:
+def write_docs(text: str, path: Path = PERFORMANCE_DOC) -> None:
     """Replace what lies between the performance markers (appending a section if they are missing)."""
-    readme = path.read_text(encoding="utf-8")
+    doc = path.read_text(encoding="utf-8")
     block = f"{START_MARK}\n{text}\n{END_MARK}"
-    if START_MARK in readme and END_MARK in readme:
-        before, rest = readme.split(START_MARK, 1)
-        readme = before + block + rest.split(END_MARK, 1)[1]
+    if START_MARK in doc and END_MARK in doc:
+        before, rest = doc.split(START_MARK, 1)
+        doc = before + block + rest.split(END_MARK, 1)[1]
     else:
-        readme = readme.rstrip("\n") + f"\n\n## Performance\n\n{block}\n"
-    path.write_text(readme, encoding="utf-8")
+        doc = doc.rstrip("\n") + f"\n\n## Performance\n\n{block}\n"
+    path.write_text(doc, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -448,7 +450,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-notebooks", action="store_true", help="do not time the notebooks")
     parser.add_argument("--no-tests", action="store_true", help="do not time the test run")
     parser.add_argument("--no-update", action="store_true", help="do not time make update after a one-claim edit")
-    parser.add_argument("--write-readme", action="store_true", help="write the results into README.md")
+    parser.add_argument("--write-docs", action="store_true",
+                        help="write the results into docs/performance.md, between its performance markers")
     args = parser.parse_args(argv)
     sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
 
@@ -477,6 +480,6 @@ def main(argv: list[str] | None = None) -> int:
         update = time_update(args.repeats or (1 if args.quick else 3))
     text = report(records, notebooks, tests, (load_at_start, os.getloadavg()[0]), update)
     print(text)
-    if args.write_readme:
-        write_readme(text)
+    if args.write_docs:
+        write_docs(text)
     return 0
