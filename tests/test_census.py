@@ -2,7 +2,7 @@
 
 import sys
 
-from helpers.bench import census_text
+from helpers.bench.timing import census_text
 from helpers.bench.census import OTHER, Census, kind_of, run_with_census
 
 BUSY_CHILD = ("import subprocess, sys\n"

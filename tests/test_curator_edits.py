@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from helpers import findings, load_record
-from helpers.bench import ONE_CLAIM_EDIT
+from helpers.bench.timing import ONE_CLAIM_EDIT
 from helpers.record.paths import NOTEBOOKS_DIR
 from helpers.report.notebooks import ExecutedNotebook, executed_on_another_record, find_notebooks
 from helpers.report.update import changed_cells, describe_changes

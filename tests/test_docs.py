@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.paths import PROJECT_ROOT
+from helpers.record.paths import PROJECT_ROOT
 
 README = PROJECT_ROOT / "README.md"
 DOCUMENTS = [README, *sorted((PROJECT_ROOT / "docs").glob("*.md")), PROJECT_ROOT / "data" / "README.md"]

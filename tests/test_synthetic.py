@@ -1,6 +1,7 @@
 """The synthetic record the benchmark times: valid under every rule, with the rows asked for."""
 
-from helpers import bench, load_record
+from helpers import load_record
+from helpers.bench import timing as bench
 from helpers.bench import synthetic
 
 from conftest import read_rows

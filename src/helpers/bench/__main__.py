@@ -1,3 +1,3 @@
-from helpers.bench import main
+from helpers.bench.timing import main
 
 raise SystemExit(main())

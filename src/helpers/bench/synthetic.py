@@ -82,7 +82,9 @@ def _sources(rng: np.random.Generator, count: int) -> pd.DataFrame:
     })
 
 
-def _claims(rng: np.random.Generator, count: int, sources: pd.DataFrame, vocabularies: dict) -> pd.DataFrame:
+def _statements(rng: np.random.Generator, count: int, sources: pd.DataFrame,
+                vocabularies: dict) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """Each claim's statement (claimant, measure, figure, day said), its number, and which of its stories it is."""
     # Statements, each carried by one to four stories; the last is cut to make `count` rows.
     stories = rng.integers(1, MOST_STORIES_PER_STATEMENT + 1, count)
     ends = np.cumsum(stories)
@@ -106,7 +108,12 @@ def _claims(rng: np.random.Generator, count: int, sources: pd.DataFrame, vocabul
         "said": said,
     }).take(statement)
     by_statement.index = pd.RangeIndex(count)
+    return by_statement, statement, nth_story
 
+
+def _claims(rng: np.random.Generator, count: int, sources: pd.DataFrame, vocabularies: dict) -> pd.DataFrame:
+    by_statement, statement, nth_story = _statements(rng, count, sources, vocabularies)
+    statement_count = int(statement[-1]) + 1
     # Each story of a statement is a different source published on or after the day it was said.
     published = sources["published_day"].to_numpy()
     first_possible = np.searchsorted(published, by_statement["said"].to_numpy(), side="left")
