@@ -28,7 +28,7 @@ def _kinds(record, table: pd.DataFrame) -> pd.Series:
 @pytest.mark.parametrize("which", ["record", "synthetic_record"])
 def test_no_statement_of_a_kind_is_newer_than_its_latest(which, request):
     record = request.getfixturevalue(which)
-    every = estimates._statement_table(record, record.claims, [*estimates.STATEMENT_COLUMNS, "subset_id"])
+    every = estimates.statements_with_subset_ids(record)
     latest = estimates.latest_figures(record).merge(every[["statement_id", "subset_id"]], on="statement_id")
     newest = every["said_on"].groupby(_kinds(record, every)).max()
     # Every kind in the record has its newest statements in the table, and nothing older.

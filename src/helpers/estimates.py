@@ -46,6 +46,12 @@ def statements(record: Record, claims: pd.DataFrame | None = None) -> pd.DataFra
     return _statement_table(record, record.claims if claims is None else claims, STATEMENT_COLUMNS)
 
 
+@per_record
+def statements_with_subset_ids(record: Record) -> pd.DataFrame:
+    """`statements` with each one's `subset_id`, for analyses that tell deployments or parts of the troops apart."""
+    return _statement_table(record, record.claims, [*STATEMENT_COLUMNS, "subset_id"])
+
+
 def _statement_table(record: Record, claims: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """`statements` with only `columns` besides statement_id: the same rows in the same order.
 
@@ -246,9 +252,10 @@ def headline_series(record: Record, end: str | pd.Timestamp | None = None) -> pd
     One row per day with the figure and the statement (claimant, outlets) behind it.
     """
     steps = headline_steps(record)
-    headline = record.measures.loc[record.measures["in_headline"], "measure"]
-    newest = record.claims.loc[record.claims["measure"].isin(headline), "said_on"].max()
-    end = pd.Timestamp(end) if end is not None else newest
+    if end is None:
+        headline = record.measures.loc[record.measures["in_headline"], "measure"]
+        end = record.claims.loc[record.claims["measure"].isin(headline), "said_on"].max()
+    end = pd.Timestamp(end)
     # No step, no day: a record without a headline figure has an empty series.
     dates = pd.date_range(steps["said_on"].min(), end, freq="D") if len(steps) else steps["said_on"].iloc[:0]
     days = pd.DataFrame({"date": pd.Series(dates, dtype=steps["said_on"].dtype)})
@@ -494,7 +501,7 @@ def latest_figures(record: Record, on: str | pd.Timestamp | None = None) -> pd.D
     in `as_of`): the third deployment's figure does not replace the first's. Statements said on the same latest day
     are all kept. Rows follow data/measures.csv's order, then the deployment, region and figure.
     """
-    table = _statement_table(record, record.claims, [*STATEMENT_COLUMNS, "subset_id"])
+    table = statements_with_subset_ids(record)
     key = _comparison_key(record, table)
     newest = table["said_on"].groupby([key[column] for column in key.columns]).transform("max")
     latest = table[table["said_on"] == newest]

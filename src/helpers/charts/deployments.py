@@ -5,6 +5,7 @@ import plotly.graph_objects as go
 from matplotlib.figure import Figure
 
 from helpers import estimates, style
+from helpers.charts.geometry import with_bar_ends
 from helpers.charts.hover import statement_hovers
 from helpers.charts.registry import register
 from helpers.record.memo import per_record
@@ -15,15 +16,13 @@ NOTEBOOK = "1_how_the_estimates_grew.ipynb"
 # The measures that count one deployment, or a part of one, and the one of them that is a plan, not an arrival.
 DEPLOYMENT_MEASURES = ("sent_in_wave", "support_planned", "support_sent")
 PLANNED = "support_planned"
-# An open end is drawn this share of the figure past the figure.
-OPEN_END_SHARE = 0.25
 X_TITLE = "North Korean troops"
 
 
 @per_record
 def _rows(record: Record) -> pd.DataFrame:
     """One row per statement of a deployment measure: by deployment (subsets.csv's order), measure, then date."""
-    table = estimates._statement_table(record, record.claims, [*estimates.STATEMENT_COLUMNS, "subset_id"])
+    table = estimates.statements_with_subset_ids(record)
     table = table[table["measure"].isin(DEPLOYMENT_MEASURES)]
     subset_rank = {subset: rank for rank, subset in enumerate(record.subsets["subset"])}
     measure_rank = {measure: rank for rank, measure in enumerate(record.measures["measure"])}
@@ -33,11 +32,9 @@ def _rows(record: Record) -> pd.DataFrame:
     what = table["subset"].where(table["subset"] != "", "deployment not named") + ": " + table["measure_label"]
     when = dated(table["said_on"], table["day_known"], "%-d %b %Y")
     figure = table["figure"].astype("float64")
-    return table.assign(
+    return with_bar_ends(table).assign(
         y=table.index, label=what + "\n" + table["claimant"] + ", " + when, planned=table["measure"] == PLANNED,
-        bar_low=table["low"].astype("Float64").fillna(0).astype("float64"),
-        bar_high=table["high"].astype("Float64").fillna(figure * (1 + OPEN_END_SHARE)).astype("float64"),
-        open_high=table["high"].isna(), hover=table["statement_id"].map(statement_hovers(record)),
+        hover=table["statement_id"].map(statement_hovers(record)),
         # Words beside the dot, on the side with more room: clear of the row labels on the left.
         rightward=figure < figure.max() / 2,
     )
@@ -75,16 +72,17 @@ def draw_static(record: Record) -> Figure:
     colours = style.claimant_colours(record)
     for row in rows.itertuples():
         colour = colours[row.claimant]
-        ax.hlines(row.y, row.bar_low, row.bar_high, color=colour, linewidth=3, alpha=0.6)
-        if row.open_high:
-            ax.scatter(row.bar_high, row.y, marker=">", color=colour, s=30)
+        ax.hlines(row.y, row.y0, row.y1, color=colour, linewidth=3, alpha=0.6)
+        for end, marker, at in ((row.open_high, ">", row.y1), (row.open_low, "<", row.y0)):
+            if end:
+                ax.scatter(at, row.y, marker=marker, color=colour, s=30)
         ax.scatter(row.figure, row.y, s=60, zorder=3, color="white" if row.planned else colour, edgecolor=colour,
                    linewidth=1.8)
         ax.annotate(row.wordings, (row.figure, row.y), xytext=(6 if row.rightward else -6, 6),
                     textcoords="offset points", ha="left" if row.rightward else "right", fontsize=8)
     ax.set_yticks(rows["y"], rows["label"], fontsize=8)
     ax.set_ylim(len(rows) - 0.4, -0.8)
-    ax.set_xlim(0, rows["bar_high"].max() * 1.08)
+    ax.set_xlim(0, rows["y1"].max() * 1.08)
     style.thousands_axis(ax.xaxis)
     ax.grid(axis="y", visible=False)
     ax.set_xlabel(X_TITLE)
@@ -105,14 +103,14 @@ def draw_interactive(record: Record) -> go.Figure:
             textposition=["top right" if right else "top left" for right in group["rightward"]], textfont={"size": 11}, hovertext=group["hover"], cliponaxis=False,
             hovertemplate="%{hovertext}<extra></extra>", name="planned" if planned else "said to be sent or arrived",
             marker={"size": 12, "color": ["white"] * len(group) if planned else paint, "line": {"color": paint, "width": 2}},
-            error_x={"type": "data", "symmetric": False, "array": group["bar_high"] - group["figure"],
-                     "arrayminus": group["figure"] - group["bar_low"]}))
+            error_x={"type": "data", "symmetric": False, "array": group["y1"] - group["figure"],
+                     "arrayminus": group["figure"] - group["y0"]}))
     figure = style.finish_plotly(figure, deployments_title(record), SUBTITLE,
                                  style.source_line(record, _claims(record, rows)), y_title="", x_title=X_TITLE,
                                  row_labels=labels)
     figure.update_layout(height=max(420, 44 * len(rows) + 260), margin_t=175)
     figure.update_yaxes(tickformat=None, type="category", categoryorder="array", categoryarray=list(labels)[::-1])
-    figure.update_xaxes(tickformat=",d", range=[0, rows["bar_high"].max() * 1.08])
+    figure.update_xaxes(tickformat=",d", range=[0, rows["y1"].max() * 1.08])
     return figure
 
 
